@@ -1,0 +1,2 @@
+Console.Error.WriteLine("OmaDm.Device: not built yet");
+return 1;

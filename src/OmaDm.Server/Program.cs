@@ -1,0 +1,2 @@
+Console.Error.WriteLine("OmaDm.Server: not built yet");
+return 1;
