@@ -1,0 +1,118 @@
+using System.Collections;
+
+namespace OmaDm.Nano.Tree
+{
+    /// <summary>
+    /// One instance (MIID) of an MO type: its nodes and values, its ACL and its cache validator.
+    /// Obtain it from <see cref="ManagementTree.AddInstance(string, string)"/> or <see cref="ManagementTree.FindInstance"/>.
+    /// </summary>
+    /// <remarks>
+    /// The value methods (<see cref="SetText"/>, <see cref="GetText"/>, ...) are for app code: they skip the
+    /// ACL and the nodes' access rights, but still validate formats and sizes. Writes are staged in the
+    /// record store and become durable at the next <see cref="ManagementTree.Commit"/>.
+    /// </remarks>
+    public sealed partial class MoInstance
+    {
+        private readonly ManagementTree _tree;
+        private readonly Hashtable _acl = new Hashtable(); // server id (string) → AccessRights
+        private readonly TreeNode _root;
+        private int _nodeCount;
+        private int _generation = 1;
+
+        internal MoInstance(ManagementTree tree, MoType type, string miid, InstanceLifetime lifetime)
+        {
+            _tree = tree;
+            Type = type;
+            Miid = miid;
+            Lifetime = lifetime;
+            _root = new TreeNode("", type.Root, null);
+            _nodeCount = 1;
+            CreatePermanentChildren(_root);
+        }
+
+        /// <summary>The MO type.</summary>
+        public MoType Type { get; private set; }
+
+        /// <summary>The MOID (urn: form).</summary>
+        public string Moid { get { return Type.Moid; } }
+
+        /// <summary>The instance id.</summary>
+        public string Miid { get; private set; }
+
+        /// <summary>Whether the instance is re-added by app code or restored from the store.</summary>
+        public InstanceLifetime Lifetime { get; private set; }
+
+        /// <summary>Nodes in the instance, root included (bounded by <see cref="TreeLimits.MaxNodesPerInstance"/>).</summary>
+        public int NodeCount { get { return _nodeCount; } }
+
+        /// <summary>
+        /// The cache validator: changes on every write to the instance and on every boot (it is
+        /// "&lt;boot epoch&gt;-&lt;write generation&gt;"). A GET with <c>?cv=</c> equal to it answers 304.
+        /// </summary>
+        public string CacheValidator { get { return _tree.Epoch + "-" + _generation.ToString(); } }
+
+        /// <summary>
+        /// Changes the cache validator without a write: call it when a value supplied by a
+        /// <see cref="ValueGetter"/> changed on its own.
+        /// </summary>
+        public void MarkChanged()
+        {
+            _generation++;
+        }
+
+        /// <summary>
+        /// Grants <paramref name="serverId"/> exactly <paramref name="rights"/> on this instance
+        /// (<see cref="AccessRights.None"/> lists the server with no rights: its commands get 403).
+        /// </summary>
+        /// <remarks>
+        /// While the ACL is empty every identified server has every right the nodes allow; once any entry
+        /// exists, unlisted servers get 403. The ACL is not persisted: app or bootstrap code sets it at boot.
+        /// </remarks>
+        public void SetAccess(string serverId, AccessRights rights)
+        {
+            if (serverId == null || serverId.Length == 0)
+            {
+                throw new System.ArgumentException("serverId");
+            }
+            _acl[serverId] = rights;
+        }
+
+        /// <summary>Removes every ACL entry (back to "any identified server").</summary>
+        public void ClearAccess()
+        {
+            _acl.Clear();
+        }
+
+        /// <summary>True when the ACL has at least one entry.</summary>
+        public bool HasAcl { get { return _acl.Count > 0; } }
+
+        /// <summary>Rights the ACL grants <paramref name="serverId"/>: None for no identity or an unlisted server, All while the ACL is empty.</summary>
+        public AccessRights GetAccess(string serverId)
+        {
+            if (serverId == null || serverId.Length == 0)
+            {
+                return AccessRights.None;
+            }
+            if (_acl.Count == 0)
+            {
+                return AccessRights.All;
+            }
+            object entry = _acl[serverId];
+            return entry == null ? AccessRights.None : (AccessRights)entry;
+        }
+
+        /// <summary>401 without a server identity, 403 when the ACL does not grant <paramref name="right"/>, else 200.</summary>
+        internal int CheckAccess(string serverId, AccessRights right)
+        {
+            if (serverId == null || serverId.Length == 0)
+            {
+                return TreeStatus.Unauthorized;
+            }
+            return (GetAccess(serverId) & right) == right ? TreeStatus.Ok : TreeStatus.Forbidden;
+        }
+
+        internal TreeNode Root { get { return _root; } }
+
+        internal ManagementTree Tree { get { return _tree; } }
+    }
+}
