@@ -86,7 +86,10 @@ namespace OmaDm.Nano.Tree
         /// <summary>True when the ACL has at least one entry.</summary>
         public bool HasAcl { get { return _acl.Count > 0; } }
 
-        /// <summary>Rights the ACL grants <paramref name="serverId"/>: None for no identity or an unlisted server, All while the ACL is empty.</summary>
+        /// <summary>
+        /// Rights the ACL grants <paramref name="serverId"/>: None for no identity or an unlisted server; while the
+        /// ACL is empty, All (or, for types with <see cref="MoType.OwnerServerIdPath"/>, All for the owner only).
+        /// </summary>
         public AccessRights GetAccess(string serverId)
         {
             if (serverId == null || serverId.Length == 0)
@@ -95,7 +98,8 @@ namespace OmaDm.Nano.Tree
             }
             if (_acl.Count == 0)
             {
-                return AccessRights.All;
+                string ownerPath = Type.OwnerServerIdPath;
+                return ownerPath == null || serverId == GetText(ownerPath) ? AccessRights.All : AccessRights.None;
             }
             object entry = _acl[serverId];
             return entry == null ? AccessRights.None : (AccessRights)entry;

@@ -58,6 +58,12 @@ namespace OmaDm.Nano.Tree
         /// <summary>True when HGET without ClientURI may create instances of this type (default false).</summary>
         public bool AllowServerCreate { get; set; }
 
+        /// <summary>
+        /// Path of a leaf holding the server id that owns each instance (DMAcc: <c>SrvID</c>), or null. While an
+        /// instance's ACL is empty, only that server has rights on it (every right the nodes allow); others get 403.
+        /// </summary>
+        public string OwnerServerIdPath { get; set; }
+
         /// <summary>Prefix of MIIDs the client picks for new instances (<c>m</c> → m1, m2, ...).</summary>
         public string MiidPrefix
         {
