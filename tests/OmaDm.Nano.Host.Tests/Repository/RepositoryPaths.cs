@@ -7,6 +7,13 @@ internal static class RepositoryPaths
 
     private static string FindRoot()
     {
+        var recorded = typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (recorded != null && File.Exists(Path.Combine(recorded, "OmaDm.Nano.sln")))
+        {
+            return recorded;
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "OmaDm.Nano.sln")))
