@@ -55,7 +55,7 @@ public sealed partial class DmSessionService
         }
         foreach (var s in list.EnumerateArray())
         {
-            if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("sc", out var sc) || !sc.TryGetInt32(out var code) || code < 100 || code > 999)
+            if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("sc", out var sc) || sc.ValueKind != JsonValueKind.Number || !sc.TryGetInt32(out var code) || code < 100 || code > 999)
             {
                 error = "each status must be an object with an integer sc";
                 return false;
