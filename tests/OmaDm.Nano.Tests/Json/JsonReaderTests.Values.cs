@@ -150,7 +150,7 @@ namespace OmaDm.Nano.Tests.Json
         }
 
         [TestMethod]
-        public void TryGetDouble_CommonValues_AreExact()
+        public void TryGetDouble_Values_AreCorrectlyRounded()
         {
             AssertDouble("0.5", 0.5);
             AssertDouble("-12.5e+3", -12500.0);
@@ -160,20 +160,29 @@ namespace OmaDm.Nano.Tests.Json
             AssertDouble("123456789012345", 123456789012345.0);
             AssertDouble("0.000001", 0.000001);
             AssertDouble("1E22", 1e22);
+            AssertDouble("2.2250738585072014E-308", 2.2250738585072014E-308);
+            AssertDouble("1.7976931348623157e308", 1.7976931348623157e308);
+            AssertDouble("4.9e-324", 4.9e-324);
+            AssertDouble("2.4703282292062328e-324", 4.9e-324);
+            AssertDouble("2.4703282292062327e-324", 0.0);
+            AssertDouble("9007199254740993", 9007199254740992.0);
+            AssertDouble("9007199254740995", 9007199254740996.0);
+            AssertDouble("123456789012345678901234567890", 1.2345678901234568e29);
+            AssertDouble("0.30000000000000004", 0.30000000000000004);
             AssertDouble("00.5e0".Substring(1), 0.5);
             AssertDouble("-0", 0.0);
         }
 
         [TestMethod]
-        public void TryGetDouble_LongSignificands_AreClose()
+        public void TryGetDouble_HalfwayCasesAndLongInputs_RoundHalfToEven()
         {
-            double value;
-            Assert.IsTrue(At("123456789012345678901234567890", 0).TryGetDouble(out value));
-            double relative = (value - 1.2345678901234568e29) / 1.2345678901234568e29;
-            Assert.IsTrue(relative < 1e-15 && relative > -1e-15, "within a few units in the last place");
-            Assert.IsTrue(At("0.30000000000000004", 0).TryGetDouble(out value));
-            relative = (value - 0.30000000000000004) / 0.3;
-            Assert.IsTrue(relative < 1e-15 && relative > -1e-15);
+            // 2^53 + 1 is halfway between 2^53 and 2^53 + 2: ties go to the even significand (2^53);
+            // a single nonzero digit far to the right breaks the tie upwards.
+            AssertDouble("9007199254740993.000000000000000000000000000000000000000000000000000000000001", 9007199254740994.0);
+            AssertDouble("9007199254740993.000000000000000000000000000000000000000000000000000000000000", 9007199254740992.0);
+            AssertDouble("1.00000000000000011102230246251565404236316680908203125", 1.0);
+            AssertDouble("1.00000000000000011102230246251565404236316680908203126", 1.0000000000000002);
+            AssertDouble("179769313486231580793728971405301e276", 1.7976931348623157e308);
         }
 
         [TestMethod]
