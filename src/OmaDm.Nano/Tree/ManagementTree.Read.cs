@@ -70,7 +70,7 @@ namespace OmaDm.Nano.Tree
         public int WriteGetStatus(ClientUri uri, string serverId, JsonWriter writer)
         {
             int status = uri.IsWildcard ? WriteWildcardGet(uri, serverId, writer) : WriteSingleGet(uri, serverId, writer);
-            if (status != TreeStatus.Ok)
+            if (status != TreeStatus.Ok && status != TreeStatus.NotModified)
             {
                 WriteStatusOnly(writer, status);
             }

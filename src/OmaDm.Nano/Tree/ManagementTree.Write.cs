@@ -143,8 +143,11 @@ namespace OmaDm.Nano.Tree
             }
             else
             {
-                AccessRights needed = existing != null ? AccessRights.Replace : AccessRights.Add;
-                status = instance.CheckAccess(serverId, needed);
+                // A missing permanent leaf comes with its new dynamic parent: the leaf is replaced, the parent added.
+                bool permanent = def.IsPermanent && !def.IsPlaceholder;
+                AccessRights needed = existing != null || permanent ? AccessRights.Replace : AccessRights.Add;
+                AccessRights aclNeeded = existing != null ? needed : needed | AccessRights.Add;
+                status = instance.CheckAccess(serverId, aclNeeded);
                 if (status != TreeStatus.Ok)
                 {
                     return status;

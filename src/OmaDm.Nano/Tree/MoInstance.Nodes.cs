@@ -68,7 +68,8 @@ namespace OmaDm.Nano.Tree
 
         /// <summary>
         /// Finds or creates the node at <paramref name="segments"/>. Creation follows the definitions
-        /// (named child or placeholder) and, when <paramref name="needAdd"/>, needs Add on each created node.
+        /// (named child or placeholder) and, when <paramref name="needAdd"/>, needs Add on each created node
+        /// (except permanent children, which come with their new parent).
         /// </summary>
         /// <returns>200, 404 (no definition), 405 (Add not allowed, or a leaf on the way), 413 (node limit).</returns>
         internal int Ensure(string[] segments, bool needAdd, out TreeNode node)
@@ -94,6 +95,7 @@ namespace OmaDm.Nano.Tree
             int newNodes = 0;
             for (int i = depth; i < segments.Length; i++)
             {
+                bool automatic = i > depth; // permanent children of a node created here come with it
                 if (!def.IsInterior)
                 {
                     node = null;
@@ -105,12 +107,16 @@ namespace OmaDm.Nano.Tree
                     node = null;
                     return TreeStatus.NotFound;
                 }
-                if (needAdd && (childDef.Access & AccessRights.Add) == 0)
+                bool comesWithParent = automatic && childDef.IsPermanent && !childDef.IsPlaceholder;
+                if (needAdd && !comesWithParent && (childDef.Access & AccessRights.Add) == 0)
                 {
                     node = null;
                     return TreeStatus.NotAllowed;
                 }
-                newNodes += CountNew(childDef);
+                if (!comesWithParent)
+                {
+                    newNodes += CountNew(childDef);
+                }
                 def = childDef;
             }
             if (_nodeCount + newNodes > TreeLimits.MaxNodesPerInstance)
@@ -120,7 +126,8 @@ namespace OmaDm.Nano.Tree
             }
             for (int i = depth; i < segments.Length; i++)
             {
-                node = AttachChild(node, segments[i], node.Definition.FindChild(segments[i]));
+                TreeNode existing = node.FindChild(segments[i]);
+                node = existing != null ? existing : AttachChild(node, segments[i], node.Definition.FindChild(segments[i]));
             }
             MarkChanged();
             return TreeStatus.Ok;
