@@ -323,7 +323,37 @@ namespace OmaDm.Nano.Esp32.Firmware
             return McuBootHeader.TryParse(_stagedHeader, 0, out header) == SlotResult.Success ? header : null;
         }
 
-        /// <summary>Version of the image in <paramref name="slot"/> as IFU reports it ("major.minor.build.revision"), or null.</summary>
+        /// <inheritdoc />
+        public bool TryGetImageHash(SlotId slot, byte[] destination)
+        {
+            if (!_available || destination == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                ImageInfo info = ImageInfoOf(slot);
+                byte[] hash = info == null || !info.HasValidHeader ? null : info.ImageHash;
+                if (hash == null || hash.Length == 0 || destination.Length < hash.Length)
+                {
+                    return false;
+                }
+
+                Array.Copy(hash, 0, destination, 0, hash.Length);
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Version of the image in <paramref name="slot"/> in imgtool's form "major.minor.revision+build"
+        /// (what <see cref="McuBootHeader.VersionText"/> and the server use), or null when IFU has none.
+        /// </summary>
+        /// <remarks>Assumes IFU maps MCUboot's (major, minor, revision, build) onto Version(major, minor, build, revision) in that order.</remarks>
         public string GetVersionText(SlotId slot)
         {
             if (!_available)
@@ -333,15 +363,27 @@ namespace OmaDm.Nano.Esp32.Firmware
 
             try
             {
-                ImageInfo info = slot == SlotId.Primary
-                    ? UpdateManager.GetPrimaryImageInfo(_image)
-                    : UpdateManager.GetSecondaryImageInfo(_image);
-                return info == null || !info.HasValidHeader || info.Version == null ? null : info.Version.ToString();
+                ImageInfo info = ImageInfoOf(slot);
+                if (info == null || !info.HasValidHeader || info.Version == null)
+                {
+                    return null;
+                }
+
+                Version v = info.Version;
+                return v.Major.ToString() + "." + v.Minor.ToString() + "." + (v.Build < 0 ? 0 : v.Build).ToString()
+                    + "+" + (v.Revision < 0 ? 0 : v.Revision).ToString();
             }
             catch (Exception)
             {
                 return null;
             }
+        }
+
+        private ImageInfo ImageInfoOf(SlotId slot)
+        {
+            return slot == SlotId.Primary
+                ? UpdateManager.GetPrimaryImageInfo(_image)
+                : UpdateManager.GetSecondaryImageInfo(_image);
         }
 
         private static SlotResult Call(UpdateSessionResult result)

@@ -31,15 +31,22 @@ namespace OmaDm.Nano.Esp32.Platform
         /// <summary>
         /// Reads the chip's facts. <paramref name="devIdOverride"/> (from the settings file) wins over
         /// the MAC when not null or empty; <paramref name="model"/> names the board (e.g.
-        /// "ESP32-DevKitC"); <paramref name="softwareVersion"/> is the application's version.
+        /// "ESP32-DevKitC"); <paramref name="softwareVersion"/> is the application's version;
+        /// <paramref name="firmwareVersion"/> is the version of the image FUMO updates (from the
+        /// In-Field Update slot), or null to report the nanoCLR version.
         /// </summary>
-        public Esp32DeviceFacts(string devIdOverride, string model, string softwareVersion)
+        /// <remarks>
+        /// A firmware campaign compares DevInfo/FwV with the version of the image it sent, so FwV
+        /// must describe the image FUMO replaces: for the deployment image that is the MCUboot
+        /// version of the running deployment, not the nanoCLR's.
+        /// </remarks>
+        public Esp32DeviceFacts(string devIdOverride, string model, string softwareVersion, string firmwareVersion)
         {
             _devId = devIdOverride != null && devIdOverride.Length > 0 ? devIdOverride : MacDevId();
             _deviceType = SafePlatform();
             _model = model != null && model.Length > 0 ? model : _deviceType;
             _hardwareVersion = SafeTargetName();
-            _firmwareVersion = SafeFirmwareVersion();
+            _firmwareVersion = firmwareVersion != null && firmwareVersion.Length > 0 ? firmwareVersion : SafeFirmwareVersion();
             _softwareVersion = softwareVersion != null ? softwareVersion : "0.0.0";
             _oem = SafeOem();
         }
@@ -68,7 +75,7 @@ namespace OmaDm.Nano.Esp32.Platform
             get { return _hardwareVersion; }
         }
 
-        /// <summary>Version of the running nanoCLR firmware image.</summary>
+        /// <summary>Version of the image FUMO updates, or of the running nanoCLR when IFU reports none.</summary>
         public string FirmwareVersion
         {
             get { return _firmwareVersion; }
