@@ -73,7 +73,6 @@ public static class ConsoleEndpoints
         RouteGroupBuilder pages = app.MapGroup(P).RequireAuthorization(Policy);
         pages.AddEndpointFilter(SecurityHeaders);
         pages.MapGet("", () => Results.Redirect(P + "/devices"));
-        pages.MapGet("/", () => Results.Redirect(P + "/devices"));
         pages.MapPost("/logout", Logout).DisableAntiforgery();
         pages.MapGet("/devices", DevicesPage);
         pages.MapGet("/devices/{devId}", DevicePage);
@@ -92,7 +91,8 @@ public static class ConsoleEndpoints
         h["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         h["X-Content-Type-Options"] = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
-        h["Cache-Control"] = "no-store";
+        h["Cache-Control"] = "no-cache, no-store";
+        h["Pragma"] = "no-cache";
         return await next(context);
     }
 
