@@ -30,7 +30,7 @@ namespace OmaDm.Nano.Json
         private const byte ArrayMarker = 0;
         private const byte ObjectMarker = 1;
 
-        private readonly Stream _source;
+        private Stream _source;
         private readonly byte[] _window;
         private readonly byte[] _containers; // ObjectMarker/ArrayMarker per open level
         private readonly byte[] _scratch;    // one UTF-8 sequence, for comparisons
@@ -87,6 +87,34 @@ namespace OmaDm.Nano.Json
             _maxDepth = maxDepth;
             _containers = new byte[maxDepth];
             _scratch = new byte[4];
+        }
+
+        /// <summary>
+        /// Starts over on a new stream, reusing the window and nesting stack: one reader serves every
+        /// package of a session without allocating.
+        /// </summary>
+        /// <param name="source">The next JSON document's bytes.</param>
+        public void Reset(Stream source)
+        {
+            if (source == null)
+            {
+                throw new ArgumentNullException("source");
+            }
+            _source = source;
+            _windowOffset = 0;
+            _pos = 0;
+            _end = 0;
+            _sourceDone = false;
+            _depth = 0;
+            _rootDone = false;
+            _finished = false;
+            _tokenType = JsonTokenType.None;
+            _tokenStart = 0;
+            _valueStart = 0;
+            _valueLength = 0;
+            _valueEscaped = false;
+            _unescapedBytes = 0;
+            _unescapedChars = 0;
         }
 
         /// <summary>Kind of the current token; <see cref="JsonTokenType.None"/> before the first <see cref="Read"/>.</summary>
