@@ -187,7 +187,7 @@ namespace OmaDm.Nano.Storage
             {
                 throw new ArgumentException("key must be a non-empty string", "key");
             }
-            if (Encoding.UTF8.GetBytes(key).Length > MaxKeyBytes)
+            if (Encoding.UTF8.GetBytes(key).Length > MaxKeyBytes) // exact: this bound is what Load enforces
             {
                 throw new ArgumentException("key longer than MaxKeyBytes in UTF-8", "key");
             }
@@ -218,7 +218,7 @@ namespace OmaDm.Nano.Storage
 
         private static int RecordBytes(string key, byte[] value)
         {
-            return Encoding.UTF8.GetBytes(key).Length + value.Length + RecordFormat.RecordOverheadBytes;
+            return StoreText.Utf8Length(key) + value.Length + RecordFormat.RecordOverheadBytes;
         }
     }
 }

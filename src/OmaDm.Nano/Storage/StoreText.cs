@@ -19,6 +19,34 @@ namespace OmaDm.Nano.Storage
             return true;
         }
 
+        /// <summary>UTF-8 byte count of <paramref name="text"/> without encoding it (nanoFramework has no GetByteCount); for live-byte accounting only, the key bound is checked on the real bytes.</summary>
+        internal static int Utf8Length(string text)
+        {
+            int bytes = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    bytes += 1;
+                }
+                else if (c < 0x800)
+                {
+                    bytes += 2;
+                }
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                {
+                    bytes += 4;
+                    i++;
+                }
+                else
+                {
+                    bytes += 3;
+                }
+            }
+            return bytes;
+        }
+
         internal static int CompareOrdinal(string a, string b)
         {
             int n = a.Length < b.Length ? a.Length : b.Length;

@@ -126,6 +126,22 @@ namespace OmaDm.Nano.Tests.Storage
         }
 
         [TestMethod]
+        public void Put_KeyOfFourByteCharacters_BoundIsExactInUtf8()
+        {
+            RecordStore store = Loaded(new MemoryFlashFiles());
+            string smile = "\uD83D\uDE00"; // U+1F600: 4 bytes in UTF-8
+            string fits = "";
+            for (int i = 0; i < RecordStore.MaxKeyBytes / 4; i++)
+            {
+                fits += smile;
+            }
+            store.Put(fits, Bytes("v"));
+            Assert.ThrowsException(typeof(ArgumentException), () => store.Put(fits + smile, Bytes("v")));
+            Assert.AreEqual((int)StoreResult.Success, (int)store.Commit());
+            Assert.AreEqual(RecordStore.MaxKeyBytes + 1 + 12, store.LiveBytes, "live bytes count UTF-8 key bytes + value + 12");
+        }
+
+        [TestMethod]
         public void Commit_BeforeLoad_ReturnsNotLoadedAndWritesNothing()
         {
             MemoryFlashFiles flash = new MemoryFlashFiles();
