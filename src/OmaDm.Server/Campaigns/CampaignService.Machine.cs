@@ -122,7 +122,6 @@ public sealed partial class CampaignService : IDmSessionObserver
             "WHERE c.id=@p0 AND cd.dev_id=@p1",
             r => (Flow: Enum.Parse<FumoFlow>(r.GetString(0)), Fumo: r.GetString(1), Blob: r.GetString(2), Attempts: r.GetInt32(3)), campaignId, devId).First();
         int attempt = row.Attempts + 1;
-        var correlator = $"c{campaignId}-{attempt}-{devId}";
         var source = "campaign:" + campaignId;
         var devQuery = "?" + RepositoryEndpoints.DeviceQuery + "=" + Uri.EscapeDataString(devId);
         long first;
@@ -133,13 +132,17 @@ public sealed partial class CampaignService : IDmSessionObserver
         else
         {
             first = CommandQueue.Insert(c, t, devId, ["HGET", DmCommands.RepoPlaceholder + "/repo/fwurl/" + row.Blob + devQuery, row.Fumo + "/DownloadAndUpdate/PkgURL"], source, campaignId);
-            CommandQueue.Insert(c, t, devId, ["EXEC", row.Fumo + "/DownloadAndUpdate", "", correlator], source, campaignId);
+            CommandQueue.Insert(c, t, devId, ["EXEC", row.Fumo + "/DownloadAndUpdate", "", Correlator(campaignId, first)], source, campaignId);
         }
+        var correlator = Correlator(campaignId, first);
         Sql.Exec(c, t,
             "UPDATE campaign_devices SET state='Queued', attempts=@p2, correlator=@p3, first_command_id=@p4, progress=NULL, updated_at=@p5 WHERE campaign_id=@p0 AND dev_id=@p1",
             campaignId, devId, attempt, correlator, first, Sql.Now());
         _toWake.Enqueue(devId);
     }
+
+    // Unique per attempt (the first command id of the attempt): an alert of an older attempt never matches.
+    private static string Correlator(long campaignId, long firstCommandId) => "c" + campaignId + "-" + firstCommandId;
 
     private void Advance(DbConnection c, DbTransaction t, long campaignId, bool ignoreThreshold = false)
     {
