@@ -23,8 +23,8 @@ namespace OmaDm.Nano.Storage
         /// <summary>Largest value, in bytes: leaf values and queued alerts; bulk data goes to the firmware slot, never here.</summary>
         public const int MaxValueBytes = 4096;
 
-        /// <summary>Default bound on live data (keys + values + 12 bytes per record): a quarter of the 256 KB I:\ partition, since a snapshot, its replacement and segments coexist during compaction.</summary>
-        public const int DefaultMaxLiveBytes = 64 * 1024;
+        /// <summary>Default bound on live data (keys + values + 12 bytes per record): during a compaction the old snapshot, its replacement and up to 16 segments (each at least one 4 KB LittleFS block) coexist, which must fit the 256 KB I:\ partition.</summary>
+        public const int DefaultMaxLiveBytes = 48 * 1024;
 
         /// <summary>Compact once this many segments exist: each is a file to open at boot and a LittleFS metadata entry.</summary>
         public const int CompactAfterSegmentFiles = 16;

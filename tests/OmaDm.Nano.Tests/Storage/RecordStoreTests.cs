@@ -77,12 +77,13 @@ namespace OmaDm.Nano.Tests.Storage
             store.Put("alert/0000", Bytes("z"));
             store.Remove("alert/0002");
             store.Put("alertx", Bytes("not under alert/"));
+            store.Put("alert/0001", Bytes("staged over committed"));
 
             string[] keys = store.Keys("alert/");
             Assert.AreEqual(3, keys.Length);
             Assert.AreEqual("alert/0000", keys[0]);
             Assert.AreEqual("alert/0001", keys[1]);
-            Assert.AreEqual("alert/0003", keys[2]);
+            Assert.AreEqual("alert/0003", keys[2], "a key both committed and staged is listed once");
         }
 
         [TestMethod]
