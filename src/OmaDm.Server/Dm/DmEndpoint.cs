@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OmaDm.Server.Devices;
@@ -31,6 +32,17 @@ public static class DmEndpoint
         var registry = services.GetRequiredService<DeviceRegistry>();
         var sessions = services.GetRequiredService<DmSessionService>();
         var request = http.Request;
+        // The client streams Package#3 while it still runs the Package#2 commands (PROTOCOL §4), and an
+        // HGET of a firmware image can stall the P3 body for minutes: Kestrel's minimum data rates would
+        // cut such a request. The session limits (size, packages, the client's 10 min) bound it instead.
+        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } bodyRate)
+        {
+            bodyRate.MinDataRate = null;
+        }
+        if (http.Features.Get<IHttpMinResponseDataRateFeature>() is { } responseRate)
+        {
+            responseRate.MinDataRate = null;
+        }
 
         bool isP1 = BoundedBody.IsMediaType(request.ContentType, DmMediaTypes.Initiation);
         bool isP3 = !isP1 && BoundedBody.IsMediaType(request.ContentType, DmMediaTypes.Response);
