@@ -113,8 +113,13 @@ namespace OmaDm.Nano.Addressing
         /// <summary>Formats the parts as ClientURI text (<c>urn:</c> added when missing, no query).</summary>
         public static string Format(string moid, string miid, string path)
         {
-            string m = HasUrnPrefix(moid) ? UrnPrefix + moid.Substring(UrnPrefix.Length) : UrnPrefix + moid;
-            return path.Length == 0 ? m + "/" + miid : m + "/" + miid + "/" + path;
+            string m = moid;
+            if (!(moid.Length > 4 && moid[0] == 'u' && moid[1] == 'r' && moid[2] == 'n' && moid[3] == ':'))
+            {
+                m = HasUrnPrefix(moid) ? UrnPrefix + moid.Substring(UrnPrefix.Length) : UrnPrefix + moid;
+            }
+            // One concatenation: this runs for every GET result.
+            return path.Length == 0 ? string.Concat(m, "/", miid) : string.Concat(new string[] { m, "/", miid, "/", path });
         }
 
         /// <summary>Same as <see cref="Format()"/>.</summary>

@@ -18,6 +18,8 @@ namespace OmaDm.Nano.Tree
         private readonly TreeNode _root;
         private int _nodeCount;
         private int _generation = 1;
+        private string _cacheValidator;
+        private int _cacheValidatorGeneration;
 
         internal MoInstance(ManagementTree tree, MoType type, string miid, InstanceLifetime lifetime)
         {
@@ -49,7 +51,18 @@ namespace OmaDm.Nano.Tree
         /// The cache validator: changes on every write to the instance and on every boot (it is
         /// "&lt;boot epoch&gt;-&lt;write generation&gt;"). A GET with <c>?cv=</c> equal to it answers 304.
         /// </summary>
-        public string CacheValidator { get { return _tree.Epoch + "-" + _generation.ToString(); } }
+        public string CacheValidator
+        {
+            get
+            {
+                if (_cacheValidatorGeneration != _generation)
+                {
+                    _cacheValidator = _tree.Epoch + "-" + _generation.ToString();
+                    _cacheValidatorGeneration = _generation; // built once per change, not once per GET
+                }
+                return _cacheValidator;
+            }
+        }
 
         /// <summary>
         /// Changes the cache validator without a write: call it when a value supplied by a

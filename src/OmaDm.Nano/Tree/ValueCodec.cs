@@ -79,9 +79,9 @@ namespace OmaDm.Nano.Tree
             }
             int i = v[0] == '-' ? 1 : 0;
             int digits = n - i;
-            if (digits == 0 || digits > 19 || (v[i] == '0' && digits > 1))
+            if (digits == 0 || digits > 19 || (v[i] == '0' && (digits > 1 || i == 1)))
             {
-                return false;
+                return false; // no leading zeros, no "-0": one canonical text per value
             }
             for (int k = i; k < n; k++)
             {
