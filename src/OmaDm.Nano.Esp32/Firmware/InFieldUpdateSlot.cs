@@ -364,12 +364,13 @@ namespace OmaDm.Nano.Esp32.Firmware
             try
             {
                 ImageInfo info = ImageInfoOf(slot);
-                if (info == null || !info.HasValidHeader || info.Version == null)
+                Version v = info == null || !info.HasValidHeader ? null : info.Version;
+                if ((object)v == null)
                 {
+                    // The cast keeps the comparison a reference check: nanoFramework has no Version == operator.
                     return null;
                 }
 
-                Version v = info.Version;
                 return v.Major.ToString() + "." + v.Minor.ToString() + "." + (v.Build < 0 ? 0 : v.Build).ToString()
                     + "+" + (v.Revision < 0 ? 0 : v.Revision).ToString();
             }

@@ -26,32 +26,33 @@ namespace OmaDm.Nano.Esp32.Http
             }
 
             int pos = 6;
+            long start;
             long last;
-            if (!ReadNumber(text, ref pos, out first) || pos >= text.Length || text[pos] != '-')
+            if (!ReadNumber(text, ref pos, out start) || pos >= text.Length || text[pos] != '-')
             {
                 return false;
             }
 
             pos++;
-            if (!ReadNumber(text, ref pos, out last) || pos >= text.Length || text[pos] != '/' || last < first)
+            if (!ReadNumber(text, ref pos, out last) || pos >= text.Length || text[pos] != '/' || last < start)
             {
-                first = -1;
                 return false;
             }
 
             pos++;
             if (pos == text.Length - 1 && text[pos] == '*')
             {
+                first = start;
                 return true;
             }
 
             long length;
             if (!ReadNumber(text, ref pos, out length) || pos != text.Length || length <= last)
             {
-                first = -1;
                 return false;
             }
 
+            first = start;
             total = length;
             return true;
         }

@@ -105,7 +105,7 @@ namespace OmaDm.Nano.Esp32.Http
         {
             if (_disposed)
             {
-                throw new ObjectDisposedException();
+                throw new ObjectDisposedException("exchange");
             }
 
             if (_sent)

@@ -117,7 +117,8 @@ namespace OmaDm.Nano.Esp32.Settings
             BoardSettings result = new BoardSettings();
             try
             {
-                JsonReader reader = new JsonReader(new MemoryStream(data, 0, count), new byte[count + JsonReader.MinWindowBytes], 4);
+                // nanoFramework's MemoryStream has no (buffer, offset, count) constructor.
+                JsonReader reader = new JsonReader(new MemoryStream(Exact(data, count)), new byte[count + JsonReader.MinWindowBytes], 4);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 {
                     return BoardSettingsResult.Invalid;
@@ -129,6 +130,12 @@ namespace OmaDm.Nano.Esp32.Settings
                     {
                         return BoardSettingsResult.Invalid;
                     }
+                }
+
+                // One more Read: false at the end of the stream, JsonException on trailing data.
+                if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                {
+                    return BoardSettingsResult.Invalid;
                 }
             }
             catch (JsonException)
@@ -154,6 +161,11 @@ namespace OmaDm.Nano.Esp32.Settings
                 return null;
             }
 
+            return Exact(data, count);
+        }
+
+        private static byte[] Exact(byte[] data, int count)
+        {
             if (count == data.Length)
             {
                 return data;

@@ -114,7 +114,7 @@ namespace OmaDm.Nano.Esp32.Storage
                 throw new ArgumentException("bad store file name");
             }
 
-            return _folder + "\\" + name;
+            return Path.Combine(_folder, name);
         }
 
         /// <summary>True for a plain file name the store may use: no separators, no "..", printable ASCII.</summary>
@@ -145,14 +145,7 @@ namespace OmaDm.Nano.Esp32.Storage
 
         private static string NameOf(string path)
         {
-            int slash = path.LastIndexOf('\\');
-            int other = path.LastIndexOf('/');
-            if (other > slash)
-            {
-                slash = other;
-            }
-
-            return slash < 0 ? path : path.Substring(slash + 1);
+            return Path.GetFileName(path);
         }
     }
 }

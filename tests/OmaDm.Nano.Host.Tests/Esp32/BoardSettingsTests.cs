@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using OmaDm.Nano.Esp32.Settings;
+using OmaDm.Nano.Host.Tests.Repository;
+using OmaDm.Nano.Session;
+
+namespace OmaDm.Nano.Host.Tests.Esp32;
+
+/// <summary>The board settings parser (same source as the device build) and the board folders' settings files.</summary>
+[TestClass]
+public sealed class BoardSettingsTests
+{
+    public static IEnumerable<object[]> Boards() =>
+        Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "boards"))
+            .Where(d => File.Exists(Path.Combine(d, "settings.template.json")))
+            .Select(d => new object[] { Path.GetFileName(d) });
+
+    [TestMethod]
+    public void Boards_AtLeastTheTwoDevKitsExist()
+    {
+        var names = Boards().Select(b => (string)b[0]).ToList();
+        CollectionAssert.Contains(names, "esp32-devkitc");
+        CollectionAssert.Contains(names, "esp32-s3-devkitc");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Boards))]
+    public void Template_ParsesAsBoardAndBootstrapSettings(string board)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "boards", board, "settings.template.json"));
+
+        var result = BoardSettings.TryParse(bytes, bytes.Length, out var settings);
+
+        Assert.AreEqual(BoardSettingsResult.Loaded, result);
+        Assert.IsNotNull(settings.Bootstrap, "the DM members must satisfy the core's BootstrapSettings");
+        Assert.AreEqual("omadm-server", settings.Bootstrap.ServerId, "the reference server's default --server-id");
+        Assert.StartsWith("https://", settings.Bootstrap.ServerUri, "secure by default");
+        Assert.IsFalse(settings.Bootstrap.AllowInsecure);
+        Assert.AreEqual(BoardSettings.DefaultCaCertificatePath, settings.CaCertificateFile);
+        Assert.IsGreaterThanOrEqualTo(BoardSettings.MinSessionIntervalSeconds, settings.SessionIntervalSeconds);
+        Assert.IsLessThanOrEqualTo(BootstrapSettings.MaxFileBytes, bytes.Length);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Boards))]
+    public void DeployJson_WritesSettingsAndCaWhereTheAppReadsThem(string board)
+    {
+        // nanoff reads this with System.Text.Json, property names case-insensitive (FileDeploymentManager).
+        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "boards", board, "deploy.json"));
+        var config = JsonSerializer.Deserialize<DeployConfig>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+        Assert.IsFalse(string.IsNullOrEmpty(config.SerialPort));
+        var targets = config.Files!.ToDictionary(f => f.DestinationFilePath!, f => f.SourceFilePath!);
+        Assert.AreEqual("settings.json", targets[BoardSettings.DefaultPath]);
+        Assert.AreEqual("ca.pem", targets[BoardSettings.DefaultCaCertificatePath]);
+    }
+
+    [TestMethod]
+    public void TryParse_BoardMembers_AreRead()
+    {
+        var result = Parse("""{"ServerId":"s","ServerUri":"https://h/dm","WifiSsid":"net","WifiPassword":"pw","CaCertificateFile":"I:\\ca.der","SessionIntervalSeconds":120,"NotificationPort":5000,"LedPin":5,"FirmwareImage":"NanoClr","SlotCapacityBytes":65536}""", out var s);
+
+        Assert.AreEqual(BoardSettingsResult.Loaded, result);
+        Assert.AreEqual("net", s.WifiSsid);
+        Assert.AreEqual("pw", s.WifiPassword);
+        Assert.AreEqual("I:\\ca.der", s.CaCertificateFile);
+        Assert.AreEqual(120, s.SessionIntervalSeconds);
+        Assert.AreEqual(5000, s.NotificationPort);
+        Assert.AreEqual(5, s.LedPin);
+        Assert.AreEqual("NanoClr", s.FirmwareImage);
+        Assert.AreEqual(65536, s.SlotCapacityBytes);
+    }
+
+    [TestMethod]
+    public void TryParse_MissingBoardMembers_GetDefaults()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"ServerId":"s","ServerUri":"https://h/dm"}""", out var s));
+
+        Assert.IsNull(s.WifiSsid, "null = use the Wi-Fi credentials stored on the device");
+        Assert.AreEqual(BoardSettings.DefaultSessionIntervalSeconds, s.SessionIntervalSeconds);
+        Assert.AreEqual(0, s.NotificationPort);
+        Assert.AreEqual(-1, s.LedPin);
+        Assert.AreEqual("Deployment", s.FirmwareImage);
+        Assert.AreEqual(BoardSettings.DefaultSlotCapacityBytes, s.SlotCapacityBytes);
+    }
+
+    [TestMethod]
+    public void TryParse_TooShortInterval_IsRaisedToTheMinimum()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"SessionIntervalSeconds":1}""", out var s));
+        Assert.AreEqual(BoardSettings.MinSessionIntervalSeconds, s.SessionIntervalSeconds);
+    }
+
+    [TestMethod]
+    public void TryParse_UnknownMembersAndNestedValues_AreSkipped()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"Future":{"a":[1,2,{"b":null}]},"LedPin":3,"Other":"x"}""", out var s));
+        Assert.AreEqual(3, s.LedPin, "the member after a skipped object is still read");
+    }
+
+    [TestMethod]
+    public void TryParse_DmMembersInvalid_LoadsBoardPartWithoutBootstrap()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"ServerId":"s","ServerUri":"ftp://h","LedPin":2}""", out var s));
+        Assert.IsNull(s.Bootstrap, "the core refuses a non-http(s) ServerUri");
+        Assert.AreEqual(2, s.LedPin);
+    }
+
+    [TestMethod]
+    [DataRow("""{"LedPin":"2"}""", DisplayName = "string where a number belongs")]
+    [DataRow("""{"LedPin":64}""", DisplayName = "no such GPIO")]
+    [DataRow("""{"LedPin":-2}""", DisplayName = "below -1")]
+    [DataRow("""{"NotificationPort":70000}""", DisplayName = "port out of range")]
+    [DataRow("""{"SlotCapacityBytes":0}""", DisplayName = "empty slot")]
+    [DataRow("""{"FirmwareImage":"Bootloader"}""", DisplayName = "unknown image")]
+    [DataRow("""{"WifiSsid":5}""", DisplayName = "number where a string belongs")]
+    [DataRow("""{"LedPin":1.5}""", DisplayName = "not an integer")]
+    [DataRow("""[1,2]""", DisplayName = "not an object")]
+    [DataRow("""{"LedPin":2""", DisplayName = "truncated")]
+    [DataRow("""{"LedPin":2}}""", DisplayName = "trailing data")]
+    public void TryParse_BadInput_IsInvalid(string json)
+    {
+        Assert.AreEqual(BoardSettingsResult.Invalid, Parse(json, out var s));
+        Assert.IsNull(s);
+    }
+
+    [TestMethod]
+    public void TryParse_LargerThanTheCoreAllows_IsTooLarge()
+    {
+        var big = "{\"Pad\":\"" + new string('x', BootstrapSettings.MaxFileBytes) + "\"}";
+        Assert.AreEqual(BoardSettingsResult.TooLarge, Parse(big, out _));
+    }
+
+    [TestMethod]
+    public void TryParse_CountShorterThanBuffer_ParsesOnlyCount()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"LedPin":7}GARBAGE""");
+        Assert.AreEqual(BoardSettingsResult.Loaded, BoardSettings.TryParse(bytes, 12, out var s));
+        Assert.AreEqual(7, s.LedPin);
+    }
+
+    [TestMethod]
+    public void TryLoad_MissingFile_IsMissing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "omadm-no-such-" + Guid.NewGuid().ToString("N") + ".json");
+        Assert.AreEqual(BoardSettingsResult.Missing, BoardSettings.TryLoad(path, out var s));
+        Assert.IsNull(s);
+    }
+
+    [TestMethod]
+    public void TryLoad_FileOnDisk_IsReadAndCopyRawReturnsItsBytes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "omadm-settings-" + Guid.NewGuid().ToString("N") + ".json");
+        const string Json = """{"ServerId":"s","ServerUri":"https://h/dm","LedPin":4}""";
+        File.WriteAllText(path, Json);
+        try
+        {
+            Assert.AreEqual(BoardSettingsResult.Loaded, BoardSettings.TryLoad(path, out var s));
+            var raw = new byte[BootstrapSettings.MaxFileBytes];
+            var count = s.CopyRaw(raw);
+            Assert.AreEqual(Json, Encoding.UTF8.GetString(raw, 0, count));
+            Assert.AreEqual(4, s.LedPin);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static BoardSettingsResult Parse(string json, out BoardSettings settings)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        return BoardSettings.TryParse(bytes, bytes.Length, out settings);
+    }
+
+    private sealed class DeployConfig
+    {
+        public string? SerialPort { get; set; }
+        public List<DeployFile>? Files { get; set; }
+    }
+
+    private sealed class DeployFile
+    {
+        public string? DestinationFilePath { get; set; }
+        public string? SourceFilePath { get; set; }
+    }
+}
