@@ -238,6 +238,38 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
         return McuBootHeader.TryParse(bytes, 0, out var header) == SlotResult.Success ? header : null;
     }
 
+    /// <inheritdoc />
+    public bool TryGetImageHash(SlotId slot, byte[] destination)
+    {
+        if (destination is null || destination.Length < McuBootTlv.Sha256Bytes)
+        {
+            return false;
+        }
+        var flash = slot == SlotId.Primary ? primary : secondary;
+        var header = GetHeader(slot);
+        if (header is null)
+        {
+            return false;
+        }
+        var area = new byte[McuBootTlv.HeaderBytes];
+        flash.Read(header.HashedLength, area);
+        var length = McuBootHeader.ReadUInt16(area, 2);
+        if (McuBootHeader.ReadUInt16(area, 0) != McuBootTlv.InfoMagic || length > McuBootTlv.MaxAreaBytes
+            || (long)header.HashedLength + length > CapacityBytes)
+        {
+            return false;
+        }
+        area = new byte[length];
+        flash.Read(header.HashedLength, area);
+        if (McuBootTlv.Find(area, 0, length, McuBootTlv.TypeSha256, out var at, out var hashLength) != SlotResult.Success
+            || at < 0 || hashLength != McuBootTlv.Sha256Bytes)
+        {
+            return false;
+        }
+        Array.Copy(area, at, destination, 0, hashLength);
+        return true;
+    }
+
     /// <summary>Releases the files.</summary>
     public void Dispose()
     {

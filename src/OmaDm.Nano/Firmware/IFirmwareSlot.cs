@@ -94,6 +94,14 @@ namespace OmaDm.Nano.Firmware
         /// </summary>
         void Reboot();
 
+        /// <summary>
+        /// Copies the SHA-256 recorded in the TLV area of the image in <paramref name="slot"/> (IFU's
+        /// ImageInfo.ImageHash) into <paramref name="destination"/>; false when there is no valid image.
+        /// </summary>
+        /// <param name="slot">Which slot to read.</param>
+        /// <param name="destination">At least 32 bytes.</param>
+        bool TryGetImageHash(SlotId slot, byte[] destination);
+
         /// <summary>Header of the image in <paramref name="slot"/>, or null when it holds no valid header.</summary>
         /// <param name="slot">Which slot to read.</param>
         McuBootHeader GetHeader(SlotId slot);
