@@ -43,14 +43,13 @@ namespace OmaDm.Nano.Esp32.Hosting
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly object _pendingLock = new object();
         private readonly byte[] _pending = new byte[NotificationParser.MaxPackageBytes];
-        private readonly DmNotification _notification = new DmNotification();
+        private readonly byte[] _work = new byte[NotificationParser.MaxPackageBytes];
         private int _pendingCount;
         private bool _settled;
         private BoardSettings _settings;
         private RecordStore _store;
         private ManagementTree _tree;
         private DmClient _client;
-        private NotificationGuard _guard;
         private NotificationListener _listener;
         private InFieldUpdateSlot _slot;
         private Esp32DeviceFacts _facts;
@@ -140,11 +139,20 @@ namespace OmaDm.Nano.Esp32.Hosting
                 return false;
             }
 
-            if (DmAccountMo.Count(_tree) == 0 && !Bootstrap())
+            byte[] ca = _settings.ReadCaCertificate();
+            HttpWebRequestTransport transport = new HttpWebRequestTransport(HttpWebRequestTransport.ParseCertificate(ca));
+            _client = new DmClient(_tree, transport, _clock, _facts.DevId);
+            if (!_client.LoadAccount())
             {
-                return false;
+                // First boot: the core creates the DM Account from the settings and reports BootstrapComplete.
+                if (_settings.Bootstrap == null || !_client.Bootstrap(_settings.Bootstrap))
+                {
+                    Debug.WriteLine("bootstrap failed: ServerId and an allowed ServerUri are required in the settings");
+                    return false;
+                }
             }
 
+            _client.DevId = _facts.DevId;
             WifiConnector wifi = new WifiConnector(_settings.WifiSsid, _settings.WifiPassword);
             if (!wifi.Connect(WifiAttemptsBeforeReboot))
             {
@@ -152,11 +160,6 @@ namespace OmaDm.Nano.Esp32.Hosting
                 DeviceReboot.Now();
             }
 
-            byte[] ca = _settings.ReadCaCertificate();
-            HttpWebRequestTransport transport = new HttpWebRequestTransport(HttpWebRequestTransport.ParseCertificate(ca));
-            _client = new DmClient(_tree, transport, _clock, _facts.DevId);
-            _client.Account = CurrentAccount();
-            _guard = new NotificationGuard(_store, _clock);
             if (_settings.NotificationPort > 0)
             {
                 _listener = new NotificationListener(_settings.NotificationPort, OnDatagram);
@@ -173,14 +176,15 @@ namespace OmaDm.Nano.Esp32.Hosting
             long nextSessionMs = 0;
             while (true)
             {
-                string notificationId = TakeNotification();
-                bool due = _clock.UptimeMs >= nextSessionMs || _client.SessionRequested;
-                if (notificationId != null || due)
+                SessionOutcome outcome = TakeNotification();
+                if (outcome == null && (_clock.UptimeMs >= nextSessionMs || _client.SessionRequested))
                 {
-                    _client.Account = CurrentAccount();
-                    SessionOutcome outcome = notificationId != null
-                        ? _client.Run(SessionTrigger.Notification, notificationId)
-                        : _client.Run();
+                    _client.LoadAccount(); // the server may have changed the account during the last session
+                    outcome = _client.Run();
+                }
+
+                if (outcome != null)
+                {
                     Debug.WriteLine("session: " + outcome.Describe());
                     if (!_settled)
                     {
@@ -233,33 +237,6 @@ namespace OmaDm.Nano.Esp32.Hosting
             _wake.Set();
         }
 
-        private bool Bootstrap()
-        {
-            BootstrapSettings b = _settings.Bootstrap;
-            if (b == null)
-            {
-                Debug.WriteLine("settings: ServerId and a valid ServerUri are required");
-                return false;
-            }
-
-            DmAccountMo.Create(_tree, DmAccountMo.DefaultMiid, b.ServerId, b.ServerUri, b.UserName, b.Password, b.NotificationSecret, b.AllowInsecure);
-            _store.Put(DmClient.BootstrapPendingKey, new byte[] { 1 });
-            return _tree.Commit() == StoreResult.Success;
-        }
-
-        private DmAccount CurrentAccount()
-        {
-            DmAccountEntry entry = DmAccountMo.At(_tree, 0);
-            DmAccount account = new DmAccount();
-            account.ServerId = entry.ServerId;
-            account.ServerUri = entry.ServerUri;
-            account.UserName = entry.UserName;
-            account.Password = entry.Password;
-            account.NotificationSecret = entry.NotificationSecret;
-            account.AllowInsecure = entry.AllowInsecure;
-            return account;
-        }
-
         private int IntervalSeconds()
         {
             DmAccountEntry entry = DmAccountMo.At(_tree, 0);
@@ -285,12 +262,18 @@ namespace OmaDm.Nano.Esp32.Hosting
             _wake.Set();
         }
 
-        private string TakeNotification()
+        /// <summary>Runs the session a pending, valid notification asks for; null when there is none (or it was refused).</summary>
+        private SessionOutcome TakeNotification()
         {
             int count;
             lock (_pendingLock)
             {
                 count = _pendingCount;
+                if (count > 0)
+                {
+                    Array.Copy(_pending, 0, _work, 0, count);
+                }
+
                 _pendingCount = 0;
             }
 
@@ -299,15 +282,14 @@ namespace OmaDm.Nano.Esp32.Hosting
                 return null;
             }
 
-            DmAccount[] accounts = new DmAccount[] { CurrentAccount() };
-            NotificationResult result = _guard.Check(_pending, 0, count, _notification, accounts);
+            SessionOutcome outcome;
+            NotificationResult result = _client.HandleNotification(_work, 0, count, out outcome);
             if (result != NotificationResult.Accepted)
             {
                 Debug.WriteLine("notification refused: " + ((int)result).ToString());
-                return null;
             }
 
-            return _notification.NotificationId.ToString();
+            return outcome;
         }
 
         private static int Min(int a, int b)
