@@ -90,7 +90,9 @@ namespace OmaDm.Nano.Tree
                         {
                             return TreeStatus.BadRequest;
                         }
-                        status = ParseObject(reader, new string[0], null, entry.Type.Root, AccessRights.All, pending, ref newNodes);
+                        // The MIID is picked later: allow for prefix + two digits (MaxInstances ≤ 64).
+                        int uriBase = entry.Type.Moid.Length + 1 + entry.Type.MiidPrefix.Length + 2;
+                        status = ParseObject(reader, new string[0], null, entry.Type.Root, AccessRights.All, uriBase, pending, ref newNodes);
                         if (status != TreeStatus.Ok)
                         {
                             return status;
@@ -199,7 +201,8 @@ namespace OmaDm.Nano.Tree
                 {
                     return TreeStatus.BadRequest;
                 }
-                int status = ParseObject(reader, segments, existing, def, instance.GetAccess(serverId), pending, ref newNodes);
+                int status = ParseObject(reader, segments, existing, def, instance.GetAccess(serverId),
+                    instance.Moid.Length + 1 + instance.Miid.Length, pending, ref newNodes);
                 if (status != TreeStatus.Ok)
                 {
                     return status;
@@ -224,9 +227,10 @@ namespace OmaDm.Nano.Tree
         /// Parses the members of an object (reader just past StartObject) against <paramref name="parentDef"/>.
         /// <paramref name="parentNode"/> null = the parent is being created (its permanent children will exist).
         /// Existing leaves need Replace, new nodes Add, in both the definition and <paramref name="acl"/>.
+        /// <paramref name="uriBase"/> is the length of "MOID/MIID", to keep new nodes addressable.
         /// </summary>
         private int ParseObject(JsonReader reader, string[] parentSegments, TreeNode parentNode, MoNode parentDef,
-            AccessRights acl, ArrayList pending, ref int newNodes)
+            AccessRights acl, int uriBase, ArrayList pending, ref int newNodes)
         {
             while (true)
             {
@@ -268,6 +272,10 @@ namespace OmaDm.Nano.Tree
                     return TreeStatus.Forbidden;
                 }
                 string[] segments = Append(parentSegments, name);
+                if (!willExist && !MoInstance.FitsUri(uriBase, segments))
+                {
+                    return TreeStatus.TooLarge; // the new node would not be addressable by a ClientURI
+                }
                 if (!reader.Read())
                 {
                     return TreeStatus.BadRequest;
@@ -284,7 +292,7 @@ namespace OmaDm.Nano.Tree
                         pending.Add(new PendingWrite(segments, def, null, false));
                         newNodes += MoInstance.CountNew(def);
                     }
-                    status = ParseObject(reader, segments, node, def, acl, pending, ref newNodes);
+                    status = ParseObject(reader, segments, node, def, acl, uriBase, pending, ref newNodes);
                 }
                 else
                 {

@@ -119,7 +119,7 @@ namespace OmaDm.Nano.Tree
                 }
                 def = childDef;
             }
-            if (_nodeCount + newNodes > TreeLimits.MaxNodesPerInstance)
+            if (_nodeCount + newNodes > TreeLimits.MaxNodesPerInstance || !FitsUri(segments))
             {
                 node = null;
                 return TreeStatus.TooLarge;
@@ -131,6 +131,26 @@ namespace OmaDm.Nano.Tree
             }
             MarkChanged();
             return TreeStatus.Ok;
+        }
+
+        /// <summary>
+        /// True when the node's ClientURI stays within <see cref="Addressing.ClientUri.MaxClientUriChars"/>: every node
+        /// must stay addressable, and its record-store key (the URI plus a short prefix) within the key bound.
+        /// </summary>
+        internal bool FitsUri(string[] segments)
+        {
+            return FitsUri(Moid.Length + 1 + Miid.Length, segments);
+        }
+
+        /// <summary>Same, with the length of "MOID/MIID" given.</summary>
+        internal static bool FitsUri(int uriBase, string[] segments)
+        {
+            int length = uriBase;
+            for (int i = 0; i < segments.Length; i++)
+            {
+                length += 1 + segments[i].Length;
+            }
+            return length <= Addressing.ClientUri.MaxClientUriChars;
         }
 
         /// <summary>Checks a value for a leaf: 405 for interior/stream-sink nodes, 413 over the size, 400 bad format.</summary>

@@ -111,6 +111,17 @@ namespace OmaDm.Nano.Tests.Tree
         }
 
         [TestMethod]
+        public void WriteFromBody_NewNodeNameBeyondUriBound_413()
+        {
+            TreeFixture f = new TreeFixture();
+            MoInstance i = f.AddSample("i1");
+            string longName = new string('n', 220); // a valid name, but M/i1/Items/<name> would exceed MaxClientUriChars
+            Assert.AreEqual(413, f.Write(M + "/i1", "application/json", "{\"Items\":{\"" + longName + "\":{}}}"));
+            Assert.AreEqual(413, i.AddNode("Items/" + longName), "app writes are bounded the same way");
+            Assert.AreEqual(200, i.AddNode("Items/" + new string('n', 100)));
+        }
+
+        [TestMethod]
         public void CreateFromBody_NewInstance_ClientPicksMiid()
         {
             TreeFixture f = new TreeFixture();
