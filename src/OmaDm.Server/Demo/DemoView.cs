@@ -14,7 +14,17 @@ public sealed class DemoView
     private readonly Dictionary<string, DemoDeviceRow> _printed = new(StringComparer.Ordinal);
 
     /// <summary>Renders to <paramref name="console"/>.</summary>
-    public DemoView(IAnsiConsole console) => _console = console;
+    public DemoView(IAnsiConsole console)
+    {
+        _console = console;
+        if (!Live && console.Profile.Width < PlainWidthChars)
+        {
+            console.Profile.Width = PlainWidthChars; // logs are read, not viewed in an 80-column window: do not wrap lines
+        }
+    }
+
+    /// <summary>Line width used when the output is not a terminal.</summary>
+    public const int PlainWidthChars = 160;
 
     /// <summary>True when the table redraws in place.</summary>
     public bool Live => _console.Profile.Capabilities.Interactive && _console.Profile.Capabilities.Ansi;
