@@ -61,24 +61,22 @@ namespace OmaDm.Nano.Objects
 
             internal byte[] Get(MoInstance instance, string path)
             {
-                string value;
-                switch (path)
+                string value = null;
+                // if-chain rather than a string switch: keeps the device build free of compiler-generated hashing helpers
+                if (path == "DevID") { value = _facts.DevId; }
+                else if (path == "Man") { value = _facts.Manufacturer; }
+                else if (path == "Mod") { value = _facts.Model; }
+                else if (path == "DmV") { value = DmVersion; }
+                else if (path == "Lang") { value = _facts.Language; }
+                else if (path == "DevType") { value = _facts.DeviceType; }
+                else if (path == "OEM") { value = _facts.Oem; }
+                else if (path == "FwV") { value = _facts.FirmwareVersion; }
+                else if (path == "SwV") { value = _facts.SoftwareVersion; }
+                else if (path == "HwV") { value = _facts.HardwareVersion; }
+                else if (path == "Ext/FreeMem")
                 {
-                    case "DevID": value = _facts.DevId; break;
-                    case "Man": value = _facts.Manufacturer; break;
-                    case "Mod": value = _facts.Model; break;
-                    case "DmV": value = DmVersion; break;
-                    case "Lang": value = _facts.Language; break;
-                    case "DevType": value = _facts.DeviceType; break;
-                    case "OEM": value = _facts.Oem; break;
-                    case "FwV": value = _facts.FirmwareVersion; break;
-                    case "SwV": value = _facts.SoftwareVersion; break;
-                    case "HwV": value = _facts.HardwareVersion; break;
-                    case "Ext/FreeMem":
-                        long free = _facts.FreeMemoryBytes;
-                        value = free < 0 ? null : free.ToString();
-                        break;
-                    default: value = null; break;
+                    long free = _facts.FreeMemoryBytes;
+                    value = free < 0 ? null : free.ToString();
                 }
                 return value == null ? null : Encoding.UTF8.GetBytes(value);
             }
