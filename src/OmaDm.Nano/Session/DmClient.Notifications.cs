@@ -70,12 +70,18 @@ namespace OmaDm.Nano.Session
         /// BootstrapComplete, commits, and makes it this client's <see cref="Account"/>.
         /// </summary>
         /// <param name="settings">Parsed settings file.</param>
-        /// <returns>True when a bootstrap happened; false when an account existed, the DMAcc type is not registered, or storing failed.</returns>
+        /// <returns>True when a bootstrap happened; false when an account existed, the DMAcc type is not registered,
+        /// the server URI is not allowed (plain http off loopback without AllowInsecure), or storing failed.</returns>
         public bool Bootstrap(BootstrapSettings settings)
         {
             if (settings == null || _running || _tree.FindType(DmAccountMo.Moid) == null || _tree.InstanceCount(DmAccountMo.Moid) > 0)
             {
                 return false;
+            }
+
+            if (!settings.ToAccount().IsUsable)
+            {
+                return false; // never store an account the secure-by-default rule would refuse to use
             }
 
             try

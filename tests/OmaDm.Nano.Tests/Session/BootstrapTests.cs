@@ -92,6 +92,17 @@ namespace OmaDm.Nano.Tests.Session
         }
 
         [TestMethod]
+        public void Bootstrap_PlainHttpPublicHost_RefusedAndNothingStored()
+        {
+            SessionFixture f = WithDmAcc();
+
+            Assert.IsFalse(f.Client.Bootstrap(Parse("{\"ServerId\":\"a\",\"ServerUri\":\"http://dm.example.com/dm\"}")));
+            Assert.IsFalse(f.Client.BootstrapPending);
+            Assert.AreEqual(0, f.Tree.InstanceCount(DmAccountMo.Moid));
+            Assert.IsTrue(f.Client.Bootstrap(Parse("{\"ServerId\":\"a\",\"ServerUri\":\"http://dm.example.com/dm\",\"AllowInsecure\":true}")), "explicit opt-in");
+        }
+
+        [TestMethod]
         public void Bootstrap_WithoutDmAccType_ReturnsFalse()
         {
             SessionFixture f = new SessionFixture();
