@@ -1,3 +1,5 @@
+using System;
+
 namespace OmaDm.Nano.Json
 {
     /// <content>Scanning and validating strings, numbers and literals inside the window.</content>
@@ -33,6 +35,12 @@ namespace OmaDm.Nano.Json
             {
                 byte[] w = _window;
                 int end = _end;
+                // Eight bytes at a time while none of them needs attention (quote, backslash,
+                // control, non-ASCII): one native read instead of eight table lookups.
+                while (end - i >= 8 && !NeedsAttention(BitConverter.ToUInt64(w, i)))
+                {
+                    i += 8;
+                }
                 while (i < end && stops[w[i]] == 0)
                 {
                     i++;
@@ -73,6 +81,23 @@ namespace OmaDm.Nano.Json
             _valueEscaped = escaped;
             _unescapedBytes = _valueLength + bytesDelta;
             _unescapedChars = _valueLength + charsDelta;
+        }
+
+        /// <summary>
+        /// Whether any byte of <paramref name="v"/> is a quote, a backslash, below 0x20 or above 0x7F
+        /// (byte-order independent; may not say which byte).
+        /// </summary>
+        private static bool NeedsAttention(ulong v)
+        {
+            const ulong Ones = 0x0101010101010101UL;
+            const ulong Highs = 0x8080808080808080UL;
+            ulong quote = v ^ 0x2222222222222222UL;
+            ulong backslash = v ^ 0x5C5C5C5C5C5C5C5CUL;
+            ulong flags = v
+                | ((v - (0x20 * Ones)) & ~v)
+                | ((quote - Ones) & ~quote)
+                | ((backslash - Ones) & ~backslash);
+            return (flags & Highs) != 0;
         }
 
         /// <summary>Validates the escape at token-relative <paramref name="rel"/>; returns the offset after it.</summary>

@@ -153,7 +153,17 @@ namespace OmaDm.Nano.Json
             {
                 return false;
             }
-            int c = PeekNonWhitespace();
+            // Compact JSON: the next token usually starts right here, no whitespace, no refill.
+            int c;
+            int p = _pos;
+            if (p < _end && _window[p] > ' ')
+            {
+                c = _window[p];
+            }
+            else
+            {
+                c = PeekNonWhitespace();
+            }
             if (c < 0)
             {
                 if (_rootDone)
@@ -197,8 +207,8 @@ namespace OmaDm.Nano.Json
                     {
                         JsonThrow.Error(JsonError.InvalidCharacter, _windowOffset + _pos);
                     }
-                    _pos++;
-                    ReadValue(PeekValueStart());
+                    p = ++_pos;
+                    ReadValue(p < _end && _window[p] > ' ' ? _window[p] : PeekValueStart());
                     break;
                 default:
                     ReadAfterValue(c);
@@ -237,8 +247,8 @@ namespace OmaDm.Nano.Json
             bool inObject = _containers[_depth - 1] == ObjectMarker;
             if (c == ',')
             {
-                _pos++;
-                c = PeekValueStart();
+                int p = ++_pos;
+                c = p < _end && _window[p] > ' ' ? _window[p] : PeekValueStart();
                 if (inObject)
                 {
                     if (c == '}')
