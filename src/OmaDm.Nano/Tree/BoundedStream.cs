@@ -49,6 +49,20 @@ namespace OmaDm.Nano.Tree
             return n;
         }
 
+#if NANOFRAMEWORK_1_0
+        /// <summary>Abstract on nanoFramework 1.x; the tree's readers use the array overload, this one copies through it.</summary>
+        public override int Read(SpanByte buffer)
+        {
+            byte[] chunk = new byte[buffer.Length];
+            int n = Read(chunk, 0, chunk.Length);
+            for (int i = 0; i < n; i++)
+            {
+                buffer[i] = chunk[i];
+            }
+            return n;
+        }
+#endif
+
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) { throw new NotSupportedException(); }
         public override void SetLength(long value) { throw new NotSupportedException(); }

@@ -175,7 +175,8 @@ namespace OmaDm.Nano.Tree
         /// <summary>Boot epoch, first half of every cache validator.</summary>
         internal string Epoch { get { return _epoch; } }
 
-        private static string Hex8(uint value)
+        /// <summary>Eight lower-case hex digits.</summary>
+        internal static string Hex8(uint value)
         {
             const string digits = "0123456789abcdef";
             char[] chars = new char[8];

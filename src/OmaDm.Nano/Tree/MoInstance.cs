@@ -20,6 +20,7 @@ namespace OmaDm.Nano.Tree
         private int _generation = 1;
         private string _cacheValidator;
         private int _cacheValidatorGeneration;
+        private uint _cacheValidatorHash;
 
         internal MoInstance(ManagementTree tree, MoType type, string miid, InstanceLifetime lifetime)
         {
@@ -48,25 +49,65 @@ namespace OmaDm.Nano.Tree
         public int NodeCount { get { return _nodeCount; } }
 
         /// <summary>
-        /// The cache validator: changes on every write to the instance and on every boot (it is
-        /// "&lt;boot epoch&gt;-&lt;write generation&gt;"). A GET with <c>?cv=</c> equal to it answers 304.
+        /// The cache validator: changes on every write to the instance, on every boot, and whenever a value
+        /// supplied by a <see cref="ValueGetter"/> changes. Form: "&lt;boot epoch&gt;-&lt;write generation&gt;",
+        /// plus "-&lt;hash of getter values&gt;" for instances with getter-backed leaves. A GET with
+        /// <c>?cv=</c> equal to it answers 304.
         /// </summary>
+        /// <remarks>Reading it calls every getter of the instance once (to hash their current values).</remarks>
         public string CacheValidator
         {
             get
             {
-                if (_cacheValidatorGeneration != _generation)
+                uint hash = FnvOffset;
+                bool hooks = HashGetterValues(_root, ref hash);
+                if (_cacheValidator == null || _cacheValidatorGeneration != _generation || _cacheValidatorHash != hash)
                 {
-                    _cacheValidator = _tree.Epoch + "-" + _generation.ToString();
-                    _cacheValidatorGeneration = _generation; // built once per change, not once per GET
+                    // Built once per change, not once per GET.
+                    _cacheValidator = hooks
+                        ? _tree.Epoch + "-" + _generation.ToString() + "-" + ManagementTree.Hex8(hash)
+                        : _tree.Epoch + "-" + _generation.ToString();
+                    _cacheValidatorGeneration = _generation;
+                    _cacheValidatorHash = hash;
                 }
                 return _cacheValidator;
             }
         }
 
+        private const uint FnvOffset = 2166136261;
+        private const uint FnvPrime = 16777619;
+
+        /// <summary>FNV-1a over the paths' names and values of getter-backed leaves; false when there are none.</summary>
+        private bool HashGetterValues(TreeNode node, ref uint hash)
+        {
+            if (node.Children == null)
+            {
+                if (node.Definition.Getter == null)
+                {
+                    return false;
+                }
+                byte[] value = ReadValue(node);
+                hash = (hash ^ (uint)(value == null ? 0 : value.Length + 1)) * FnvPrime;
+                if (value != null)
+                {
+                    for (int i = 0; i < value.Length; i++)
+                    {
+                        hash = (hash ^ value[i]) * FnvPrime;
+                    }
+                }
+                return true;
+            }
+            bool any = false;
+            for (int i = 0; i < node.Children.Count; i++)
+            {
+                any |= HashGetterValues((TreeNode)node.Children[i], ref hash);
+            }
+            return any;
+        }
+
         /// <summary>
-        /// Changes the cache validator without a write: call it when a value supplied by a
-        /// <see cref="ValueGetter"/> changed on its own.
+        /// Changes the cache validator without a write (e.g. when something outside the tree that a GET
+        /// reflects changed; getter values are already covered by the validator's hash).
         /// </summary>
         public void MarkChanged()
         {

@@ -34,6 +34,22 @@ namespace OmaDm.Nano.Tests.Objects
         }
 
         [TestMethod]
+        public void CacheValidator_FactChanges_ValidatorChanges()
+        {
+            TreeFixture f = new TreeFixture();
+            FakeDeviceFacts facts = new FakeDeviceFacts();
+            MoInstance i = DevInfoMo.Register(f.Tree, facts);
+            string before = i.CacheValidator;
+            Assert.AreEqual(before, i.CacheValidator, "stable while nothing changes");
+            int status;
+            Assert.AreEqual("{\"sc\":304}", f.Get("urn:oma:mo:oma-dm-devinfo:1.0//FwV?cv=" + before, "srv", out status));
+            facts.FirmwareVersionValue = "1.0.1";
+            Assert.AreNotEqual(before, i.CacheValidator, "a getter-backed value changed without a write");
+            f.Get("urn:oma:mo:oma-dm-devinfo:1.0//FwV?cv=" + before, "srv", out status);
+            Assert.AreEqual(200, status);
+        }
+
+        [TestMethod]
         public void WriteFromBody_DevInfoLeaf_405()
         {
             TreeFixture f = new TreeFixture();
