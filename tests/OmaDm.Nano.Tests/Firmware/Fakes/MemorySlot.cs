@@ -360,14 +360,33 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         }
 
         /// <inheritdoc />
+        /// <remarks>Reads the SHA-256 entry of the slot's TLV area, as IFU's ImageInfo.ImageHash; <see cref="ImageHash"/> overrides the secondary's.</remarks>
         public bool TryGetImageHash(SlotId slot, byte[] destination)
         {
-            if (slot != SlotId.Secondary || ImageHash == null)
+            if (slot == SlotId.Secondary && ImageHash != null)
+            {
+                Array.Copy(ImageHash, destination, ImageHash.Length);
+                return true;
+            }
+
+            byte[] data = slot == SlotId.Primary ? _primary : _secondary;
+            McuBootHeader header;
+            if (McuBootHeader.TryParse(data, 0, out header) != SlotResult.Success || header.HashedLength + 4 > data.Length)
             {
                 return false;
             }
 
-            Array.Copy(ImageHash, destination, ImageHash.Length);
+            int length = McuBootHeader.ReadUInt16(data, header.HashedLength + 2);
+            int at;
+            int hashLength;
+            if (length > data.Length - header.HashedLength
+                || McuBootTlv.Find(data, header.HashedLength, length, McuBootTlv.TypeSha256, out at, out hashLength) != SlotResult.Success
+                || at < 0 || hashLength != 32)
+            {
+                return false;
+            }
+
+            Array.Copy(data, at, destination, 0, 32);
             return true;
         }
 
