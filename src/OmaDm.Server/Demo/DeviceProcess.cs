@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace OmaDm.Server.Demo;
 
@@ -120,11 +120,18 @@ public sealed class DeviceProcess
         return File.Exists(dll) ? (dll, null) : (null, "the device build produced no " + dll);
     }
 
-    /// <summary>The checkout root: walks up from the working directory and from this assembly.</summary>
+    /// <summary>
+    /// The checkout root: walks up from the working directory, from this assembly, and from where
+    /// this source file was compiled (builds with an artifacts path put the assembly elsewhere).
+    /// </summary>
     public static string? FindCheckout()
     {
-        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? "" })
         {
+            if (start.Length == 0 || !Directory.Exists(start))
+            {
+                continue;
+            }
             for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
             {
                 if (File.Exists(Path.Combine(d.FullName, "OmaDm.Nano.sln")) && Directory.Exists(Path.Combine(d.FullName, "src", "OmaDm.Device")))
@@ -135,4 +142,6 @@ public sealed class DeviceProcess
         }
         return null;
     }
+
+    private static string SourceFile([CallerFilePath] string path = "") => path;
 }

@@ -112,10 +112,13 @@ public class ServerLoadBenchmarks
                 $"LOAD N={Devices}: {_rounds} measured round(s), {sorted.Length} sessions, {sorted.Length / Math.Max(_roundSeconds, 1e-9):F0} sessions/s, " +
                 $"latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {(sorted.Length == 0 ? 0 : sorted[^1]):F1} ms; " +
                 $"statuses sent {sent}, stored done {done}, not done {notDone}");
-            Console.WriteLine(summary);
-            string results = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts", "results");
-            Directory.CreateDirectory(results);
-            File.AppendAllText(Path.Combine(results, "load-summary.txt"), DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + " " + summary + Environment.NewLine);
+            if (_rounds > 0) // the baseline case runs no sessions worth reporting
+            {
+                Console.WriteLine(summary);
+                string results = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts", "results");
+                Directory.CreateDirectory(results);
+                File.AppendAllText(Path.Combine(results, "load-summary.txt"), DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + " " + summary + Environment.NewLine);
+            }
             if (done != sent || notDone != 0)
             {
                 throw new InvalidOperationException($"lost statuses: devices sent {sent}, server stored {done} done and {notDone} not done");
