@@ -127,7 +127,7 @@ namespace OmaDm.Nano.Tree
                 }
                 if (parentSegments.Length >= TreeLimits.MaxDepth)
                 {
-                    return TreeStatus.BadRequest;
+                    return TreeStatus.TooLarge; // deeper than any ClientURI can address
                 }
                 TreeNode node = parentNode == null ? null : parentNode.FindChild(name);
                 bool willExist = node != null || (parentNode == null && def.IsPermanent && !def.IsPlaceholder);
