@@ -28,7 +28,15 @@ namespace OmaDm.Nano.Tests.Tree
             {
                 throw new IOException("connection lost");
             }
-            int n = Math.Min(Math.Min(count, _data.Length - _position), _failAfter - _position);
+            int n = count; // no System.Math in the device test build
+            if (n > _data.Length - _position)
+            {
+                n = _data.Length - _position;
+            }
+            if (n > _failAfter - _position)
+            {
+                n = _failAfter - _position;
+            }
             Array.Copy(_data, _position, buffer, offset, n);
             _position += n;
             return n;
