@@ -8,6 +8,7 @@ using OmaDm.Nano.Esp32.Net;
 using OmaDm.Nano.Esp32.Platform;
 using OmaDm.Nano.Esp32.Settings;
 using OmaDm.Nano.Esp32.Storage;
+using OmaDm.Nano.Firmware;
 using OmaDm.Nano.Objects;
 using OmaDm.Nano.Session;
 using OmaDm.Nano.Storage;
@@ -17,8 +18,9 @@ namespace OmaDm.Nano.Esp32.Hosting
 {
     /// <summary>
     /// Wires the core to an ESP32: settings file, Wi-Fi, LittleFS record store, management tree
-    /// with DevInfo and DM Account, HttpWebRequest transport, In-Field Update slot, DM
-    /// Notification listener, and the session loop. Board apps add their own MOs between
+    /// with DevInfo, DM Account and FUMO (<see cref="FumoAgent"/> over the In-Field Update slot),
+    /// HttpWebRequest transport, DM Notification listener, the boot settle of a new image, and the
+    /// session loop. Board apps add their own MOs between
     /// <see cref="Prepare"/> and <see cref="Start"/>, then call <see cref="Run"/>.
     /// </summary>
     /// <remarks>
@@ -52,6 +54,8 @@ namespace OmaDm.Nano.Esp32.Hosting
         private DmClient _client;
         private NotificationListener _listener;
         private InFieldUpdateSlot _slot;
+        private HttpWebRequestTransport _transport;
+        private FumoAgent _fumo;
         private Esp32DeviceFacts _facts;
         private readonly Esp32Clock _clock = new Esp32Clock();
 
@@ -78,6 +82,12 @@ namespace OmaDm.Nano.Esp32.Hosting
         public DmClient Client
         {
             get { return _client; }
+        }
+
+        /// <summary>The FUMO agent (instance fumo1) driving <see cref="Slot"/>.</summary>
+        public FumoAgent Fumo
+        {
+            get { return _fumo; }
         }
 
         /// <summary>The firmware slot FUMO stages into.</summary>
@@ -119,9 +129,24 @@ namespace OmaDm.Nano.Esp32.Hosting
             _facts = new Esp32DeviceFacts(devIdOverride, _model, _appVersion, _slot.GetVersionText(OmaDm.Nano.Firmware.SlotId.Primary));
 
             _store = new RecordStore(new LittleFsFlashFiles(LittleFsFlashFiles.DefaultFolder));
+            StoreResult loaded = _store.Load();
+            if (loaded != StoreResult.Success)
+            {
+                Debug.WriteLine("record store: " + ((int)loaded).ToString());
+                return false;
+            }
+
             _tree = new ManagementTree(_store);
+            byte[] ca = settings.ReadCaCertificate();
+            _transport = new HttpWebRequestTransport(HttpWebRequestTransport.ParseCertificate(ca));
+            _client = new DmClient(_tree, _transport, _clock, _facts.DevId);
             DevInfoMo.Register(_tree, _facts);
             DmAccountMo.Register(_tree);
+
+            _fumo = new FumoAgent(_tree, _slot, _transport, _clock, _client.Alerts.Stage);
+            _fumo.AllowPlainHttp = settings.Bootstrap != null && settings.Bootstrap.AllowInsecure;
+            _fumo.WorkScheduler = ScheduleFumoWork;
+            _fumo.Register();
             return true;
         }
 
@@ -135,13 +160,10 @@ namespace OmaDm.Nano.Esp32.Hosting
             StoreResult loaded = _tree.Load();
             if (loaded != StoreResult.Success)
             {
-                Debug.WriteLine("record store: " + ((int)loaded).ToString());
+                Debug.WriteLine("management tree: " + ((int)loaded).ToString());
                 return false;
             }
 
-            byte[] ca = _settings.ReadCaCertificate();
-            HttpWebRequestTransport transport = new HttpWebRequestTransport(HttpWebRequestTransport.ParseCertificate(ca));
-            _client = new DmClient(_tree, transport, _clock, _facts.DevId);
             if (!_client.LoadAccount())
             {
                 // First boot: the core creates the DM Account from the settings and reports BootstrapComplete.
@@ -167,7 +189,16 @@ namespace OmaDm.Nano.Esp32.Hosting
             }
 
             Debug.WriteLine("DevID " + _facts.DevId + ", server " + _client.Account.ServerUri);
-            return _client.Account.IsUsable;
+            if (!_client.Account.IsUsable)
+            {
+                return false;
+            }
+
+            // A freshly swapped image proves itself with one DM session (FUMO confirms or reverts and
+            // reports 200 or 410); does not return when it reverts (the board restarts).
+            FumoRunResult settled = _fumo.Settle(HealthCheck);
+            Debug.WriteLine("FUMO settle: " + ((int)settled).ToString());
+            return true;
         }
 
         /// <summary>Runs sessions forever: at start, every interval, on a valid notification, and when app code asks.</summary>
@@ -188,7 +219,7 @@ namespace OmaDm.Nano.Esp32.Hosting
                     Debug.WriteLine("session: " + outcome.Describe());
                     if (!_settled)
                     {
-                        Settle(outcome.Result == SessionResult.Completed);
+                        SettleUntrackedImage(outcome.Result == SessionResult.Completed);
                     }
 
                     int waitSeconds = outcome.Result == SessionResult.Completed ? IntervalSeconds() : Min(IntervalSeconds(), RetryAfterFailureSeconds);
@@ -204,16 +235,12 @@ namespace OmaDm.Nano.Esp32.Hosting
         }
 
         /// <summary>
-        /// Keeps or rejects a freshly swapped image (IFU status Testing) after its first session:
-        /// a completed session proves settings, Wi-Fi, TLS and the DM server all work with the new
-        /// image, so it is confirmed; a failed one schedules the revert and restarts. Until this
-        /// runs, any reset brings the previous image back, which bounds a hung health check.
+        /// Keeps or rejects an image under test that FUMO did not stage (e.g. one a host wrote over
+        /// the wire protocol), after the first session of this boot: a completed session proves
+        /// settings, Wi-Fi, TLS and the DM server work with it, so it is confirmed; a failed one
+        /// schedules the revert and restarts. Images FUMO staged were settled in <see cref="Start"/>.
         /// </summary>
-        /// <remarks>
-        /// The FUMO result alert (200 after a kept update, 410 after a revert) belongs to the
-        /// core's FUMO state machine, which sees the outcome from the slot status on the next boot.
-        /// </remarks>
-        public void Settle(bool healthy)
+        public void SettleUntrackedImage(bool healthy)
         {
             _settled = true;
             if (_slot.Status != OmaDm.Nano.Firmware.SlotStatus.Testing)
@@ -229,6 +256,32 @@ namespace OmaDm.Nano.Esp32.Hosting
 
             Debug.WriteLine("new image failed its first session: revert " + ((int)_slot.RequestRevert()).ToString());
             _slot.Reboot();
+        }
+
+        private bool HealthCheck()
+        {
+            SessionOutcome outcome = _client.Run();
+            Debug.WriteLine("health-check session: " + outcome.Describe());
+            _settled = true;
+            return outcome.Result == SessionResult.Completed;
+        }
+
+        private void ScheduleFumoWork()
+        {
+            _client.QueuePostSessionWork(RunFumoWork);
+        }
+
+        private void RunFumoWork(DmClient client, SessionOutcome outcome)
+        {
+            // Download (and swap: the board restarts inside) after the session that accepted the EXEC.
+            FumoRunResult result = _fumo.RunPendingWork();
+            Debug.WriteLine("FUMO work: " + ((int)result).ToString());
+            if (result == FumoRunResult.Completed)
+            {
+                // The result alert is queued: report it now instead of at the next interval.
+                client.RequestSession();
+                _wake.Set();
+            }
         }
 
         /// <summary>Wakes the session loop (e.g. after app code called <see cref="DmClient.RequestSession"/>).</summary>
