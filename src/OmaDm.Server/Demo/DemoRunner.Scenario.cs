@@ -79,7 +79,10 @@ public sealed partial class DemoRunner
 
         // 5. Result.
         FinalRows = Rows(server, id);
-        _view.Final(FinalRows, CampaignCaption(campaigns, id));
+        if (!_view.Live)
+        {
+            _view.Final(FinalRows, CampaignCaption(campaigns, id)); // on a terminal the live table already shows it
+        }
         int updated = FinalRows.Count(r => IsNew(r.Version));
         bool ok = updated == FinalRows.Count;
         string faultsText = string.Create(CultureInfo.InvariantCulture,
