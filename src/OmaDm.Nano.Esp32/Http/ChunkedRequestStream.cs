@@ -140,7 +140,13 @@ namespace OmaDm.Nano.Esp32.Http
 
                     if (_count > 0)
                     {
-                        Stream s = _owner.OpenRequestStream();
+                        Stream s;
+                        _failure = _owner.TryOpenRequestStream(out s);
+                        if (Failed)
+                        {
+                            return false;
+                        }
+
                         s.Write(_buffer, 0, _count);
                         s.Flush();
                     }
@@ -176,7 +182,14 @@ namespace OmaDm.Nano.Esp32.Http
                         return;
                     }
 
-                    _socket = _owner.OpenRequestStream();
+                    Stream opened;
+                    _failure = _owner.TryOpenRequestStream(out opened);
+                    if (Failed)
+                    {
+                        return;
+                    }
+
+                    _socket = opened;
                 }
 
                 WriteChunk(_buffer, _count);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using OmaDm.Nano.Platform;
@@ -246,10 +247,29 @@ namespace OmaDm.Nano.Esp32.Http
             return TransportResult.Success;
         }
 
-        /// <summary>Opens the socket and sends the headers; the returned stream writes the raw body.</summary>
-        internal Stream OpenRequestStream()
+        /// <summary>Opens the socket (TCP, TLS handshake) and sends the headers; the stream writes the raw body.</summary>
+        /// <remarks>
+        /// The library reports TCP and DNS failures as <see cref="WebException"/> (ConnectFailure)
+        /// but lets the TLS handshake's <see cref="SocketException"/> through unwrapped
+        /// (SslNative.SecureConnect, CLR_E_FAIL). Here, before any body byte, a bare socket error on
+        /// https is therefore the handshake: wrong CA file, expired certificate, no common TLS version.
+        /// </remarks>
+        internal TransportResult TryOpenRequestStream(out Stream stream)
         {
-            return _web.GetRequestStream();
+            stream = null;
+            try
+            {
+                stream = _web.GetRequestStream();
+                return TransportResult.Success;
+            }
+            catch (SocketException e)
+            {
+                return IsHttps() ? TransportResult.TlsFailed : ExceptionMapping.FromException(e, false, 0, 0);
+            }
+            catch (Exception e)
+            {
+                return ExceptionMapping.FromException(e, IsHttps(), 0, 0);
+            }
         }
 
         internal TransportResult MapSendFailure(Exception e)
