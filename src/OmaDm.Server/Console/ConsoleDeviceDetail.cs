@@ -5,8 +5,10 @@ namespace OmaDm.Server.WebConsole;
 /// <param name="Values">MO values by ClientURI, as last reported.</param>
 /// <param name="Sessions">Recent sessions, newest first.</param>
 /// <param name="Queue">Commands waiting for (or sent in) the device's sessions, oldest first.</param>
+/// <param name="Alerts">Generic Alerts received, newest first.</param>
 public sealed record ConsoleDeviceDetail(
     ConsoleDevice Device,
     IReadOnlyList<ConsoleMoValue> Values,
     IReadOnlyList<ConsoleSession> Sessions,
-    IReadOnlyList<ConsoleQueuedCommand> Queue);
+    IReadOnlyList<ConsoleQueuedCommand> Queue,
+    IReadOnlyList<ConsoleAlert> Alerts);

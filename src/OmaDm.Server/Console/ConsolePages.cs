@@ -85,6 +85,22 @@ public static class ConsolePages
             sb.Append("</tbody></table>");
         }
 
+        sb.Append("<h2>Alerts</h2>");
+        if (detail.Alerts.Count == 0)
+        {
+            sb.Append("<p class=\"muted\">No alerts.</p>");
+        }
+        else
+        {
+            sb.Append("<table id=\"alerts\"><thead><tr><th>Received</th><th>Type</th><th>Source</th><th>Data</th></tr></thead><tbody>");
+            foreach (ConsoleAlert a in detail.Alerts)
+            {
+                sb.Append("<tr><td>").Append(Time(a.Received)).Append("</td><td class=\"mono\">").Append(E(a.AlertType))
+                  .Append("</td><td class=\"mono\">").Append(E(a.SourceUri ?? "–")).Append("</td><td class=\"mono\">").Append(E(a.Data ?? "–")).Append("</td></tr>");
+            }
+            sb.Append("</tbody></table>");
+        }
+
         sb.Append("<h2>Sessions</h2>");
         if (detail.Sessions.Count == 0)
         {

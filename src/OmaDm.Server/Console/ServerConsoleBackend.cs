@@ -55,8 +55,10 @@ public sealed class ServerConsoleBackend : IConsoleBackend
             string.Create(CultureInfo.InvariantCulture, $"{s.Packages} package(s), {s.Statuses} status(es){(s.TriggerAlert is null ? "" : ", " + s.TriggerAlert)}"))).ToList();
         var queue = _queue.List(devId, null, MaxRowsPerList).Select(q => new ConsoleQueuedCommand(
             JsonSerializer.Serialize(q.Command), q.State.ToString().ToLowerInvariant(), q.StatusCode, q.CreatedAt)).ToList();
+        var alerts = _history.Alerts(devId, MaxRowsPerList).Select(a => new ConsoleAlert(
+            a.ReceivedAt, a.Alert.AlertType, a.Alert.SourceUri, a.Alert.Data)).ToList();
         ConsoleDevice device = ToConsole(record, ActiveCampaignStates());
-        return Task.FromResult<ConsoleDeviceDetail?>(new ConsoleDeviceDetail(device, values, sessions, queue));
+        return Task.FromResult<ConsoleDeviceDetail?>(new ConsoleDeviceDetail(device, values, sessions, queue, alerts));
     }
 
     /// <inheritdoc />

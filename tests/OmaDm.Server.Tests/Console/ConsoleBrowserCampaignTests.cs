@@ -89,6 +89,7 @@ public sealed class ConsoleBrowserCampaignTests
         await page.ClickAsync("#campaign-devices >> text=virt-02");
         await page.WaitForURLAsync("**/console/devices/virt-02");
         StringAssert.Contains(await page.InnerTextAsync("#queue"), "HGET", "the device page lists the campaign's commands");
+        StringAssert.Contains(await page.InnerTextAsync("#alerts"), "org.openmobilealliance.dm.firmwareupdate.update", "and the FUMO result alert");
 
         stop.Cancel();
         await polling;

@@ -44,7 +44,8 @@ internal sealed class ScriptedConsoleBackend : IConsoleBackend
             var values = new[] { new ConsoleMoValue("urn:oma:mo:oma-dm-devinfo:1.0//FwV", d.FirmwareVersion ?? "", d.LastSeen) };
             var sessions = new[] { new ConsoleSession(d.LastSeen ?? DateTimeOffset.UtcNow, "completed", "1 command") };
             var queue = new[] { new ConsoleQueuedCommand("[\"GET\",\"urn:oma:mo:oma-dm-devinfo:1.0//FwV\"]", "done", 200, DateTimeOffset.UtcNow) };
-            return Task.FromResult<ConsoleDeviceDetail?>(new ConsoleDeviceDetail(d, values, sessions, queue));
+            return Task.FromResult<ConsoleDeviceDetail?>(new ConsoleDeviceDetail(d, values, sessions, queue,
+                new[] { new ConsoleAlert(DateTimeOffset.UtcNow, "org.openmobilealliance.dm.firmwareupdate.update", "urn:oma:mo:oma-fumo:1.0//Update", "200") }));
         }
     }
 
