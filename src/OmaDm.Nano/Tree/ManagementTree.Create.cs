@@ -49,7 +49,7 @@ namespace OmaDm.Nano.Tree
             int status;
             try
             {
-                JsonReader reader = new JsonReader(bounded, JsonWindow(), TreeLimits.MaxDepth + 2);
+                JsonReader reader = Reader(bounded);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
                     || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueEquals("MOID")
                     || !reader.Read() || reader.TokenType != JsonTokenType.String

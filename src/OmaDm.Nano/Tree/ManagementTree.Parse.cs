@@ -8,7 +8,7 @@ namespace OmaDm.Nano.Tree
 {
     public sealed partial class ManagementTree
     {
-        private byte[] _jsonWindow; // TreeLimits.JsonWindowBytes, allocated on first JSON body and reused
+        private JsonReader _jsonReader; // allocated on the first JSON body, reused (window and nesting stack)
 
         private int WriteLeafBody(MoInstance instance, string[] segments, MoNode def, string media, Stream body, long length)
         {
@@ -65,7 +65,7 @@ namespace OmaDm.Nano.Tree
             BoundedStream bounded = new BoundedStream(body, TreeLimits.MaxJsonBodyBytes);
             try
             {
-                JsonReader reader = new JsonReader(bounded, JsonWindow(), TreeLimits.MaxDepth + 2);
+                JsonReader reader = Reader(bounded);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 {
                     return TreeStatus.BadRequest;
@@ -275,7 +275,7 @@ namespace OmaDm.Nano.Tree
             BoundedStream bounded = new BoundedStream(body, TreeLimits.MaxJsonBodyBytes);
             try
             {
-                JsonReader reader = new JsonReader(bounded, JsonWindow(), 1);
+                JsonReader reader = Reader(bounded);
                 if (!reader.Read())
                 {
                     return TreeStatus.BadRequest;
@@ -350,13 +350,19 @@ namespace OmaDm.Nano.Tree
                 ? TreeStatus.TooLarge : TreeStatus.BadRequest;
         }
 
-        private byte[] JsonWindow()
+        /// <summary>The tree's one JSON reader (window of <see cref="TreeLimits.JsonWindowBytes"/>), reset onto <paramref name="body"/>.</summary>
+        private JsonReader Reader(Stream body)
         {
-            if (_jsonWindow == null)
+            if (_jsonReader == null)
             {
-                _jsonWindow = new byte[TreeLimits.JsonWindowBytes];
+                // +2: the body's own object and the "Data" wrapper of an HGET without ClientURI.
+                _jsonReader = new JsonReader(body, new byte[TreeLimits.JsonWindowBytes], TreeLimits.MaxDepth + 2);
             }
-            return _jsonWindow;
+            else
+            {
+                _jsonReader.Reset(body);
+            }
+            return _jsonReader;
         }
 
         private static string[] Append(string[] segments, string name)
