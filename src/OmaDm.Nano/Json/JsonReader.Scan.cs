@@ -37,9 +37,19 @@ namespace OmaDm.Nano.Json
                 int end = _end;
                 // Eight bytes at a time while none of them needs attention (quote, backslash,
                 // control, non-ASCII): one native read instead of eight table lookups.
-                while (end - i >= 8 && !NeedsAttention(BitConverter.ToUInt64(w, i)))
+                while (end - i >= 8)
                 {
-                    i += 8;
+                    ulong flags = AttentionFlags(BitConverter.ToUInt64(w, i));
+                    if (flags == 0)
+                    {
+                        i += 8;
+                        continue;
+                    }
+                    if (LittleEndian)
+                    {
+                        i += FirstFlaggedByte(flags); // exact: false flags only sit above a true one
+                    }
+                    break;
                 }
                 while (i < end && stops[w[i]] == 0)
                 {
@@ -83,11 +93,14 @@ namespace OmaDm.Nano.Json
             _unescapedChars = _valueLength + charsDelta;
         }
 
+        private static readonly bool LittleEndian = BitConverter.IsLittleEndian;
+
         /// <summary>
-        /// Whether any byte of <paramref name="v"/> is a quote, a backslash, below 0x20 or above 0x7F
-        /// (byte-order independent; may not say which byte).
+        /// High bit set in each byte of <paramref name="v"/> that may be a quote, a backslash, below
+        /// 0x20 or above 0x7F; 0 when none is. The lowest flagged byte is always a true one (borrows
+        /// only carry upwards), the ones above it may be false.
         /// </summary>
-        private static bool NeedsAttention(ulong v)
+        private static ulong AttentionFlags(ulong v)
         {
             const ulong Ones = 0x0101010101010101UL;
             const ulong Highs = 0x8080808080808080UL;
@@ -97,7 +110,28 @@ namespace OmaDm.Nano.Json
                 | ((v - (0x20 * Ones)) & ~v)
                 | ((quote - Ones) & ~quote)
                 | ((backslash - Ones) & ~backslash);
-            return (flags & Highs) != 0;
+            return flags & Highs;
+        }
+
+        /// <summary>Index (0..7, little-endian) of the lowest byte whose high bit is set in <paramref name="flags"/> (nonzero).</summary>
+        private static int FirstFlaggedByte(ulong flags)
+        {
+            int index = 0;
+            if ((flags & 0x80808080UL) == 0)
+            {
+                index = 4;
+                flags >>= 32;
+            }
+            if ((flags & 0x8080UL) == 0)
+            {
+                index += 2;
+                flags >>= 16;
+            }
+            if ((flags & 0x80UL) == 0)
+            {
+                index++;
+            }
+            return index;
         }
 
         /// <summary>Validates the escape at token-relative <paramref name="rel"/>; returns the offset after it.</summary>

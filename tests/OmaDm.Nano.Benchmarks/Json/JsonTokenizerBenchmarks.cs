@@ -12,7 +12,7 @@ namespace OmaDm.Nano.Benchmarks.Json;
 /// JsonReaderState, unconsumed tail moved to the front, refill). Baseline: Utf8JsonReader.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
 public class JsonTokenizerBenchmarks
 {
     private MemoryStream _stream = null!;

@@ -169,7 +169,7 @@ namespace OmaDm.Nano.Tests.Json
             AssertDouble("9007199254740995", 9007199254740996.0);
             AssertDouble("123456789012345678901234567890", 1.2345678901234568e29);
             AssertDouble("0.30000000000000004", 0.30000000000000004);
-            AssertDouble("00.5e0".Substring(1), 0.5);
+            AssertDouble("0.5e0", 0.5);
             AssertDouble("-0", 0.0);
         }
 
