@@ -52,8 +52,9 @@ namespace OmaDm.Nano.Storage
                 _staged.Clear();
                 return StoreResult.Success;
             }
-            if (liveBytes > _maxLiveBytes)
+            if (liveBytes > _maxLiveBytes && liveBytes > _liveBytes)
             {
+                // A commit that shrinks the data is always allowed, so a store loaded over its bound can recover.
                 return StoreResult.StoreFull;
             }
 

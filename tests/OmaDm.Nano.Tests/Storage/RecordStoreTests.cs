@@ -226,6 +226,27 @@ namespace OmaDm.Nano.Tests.Storage
         }
 
         [TestMethod]
+        public void Commit_StoreOverASmallerBound_AcceptsCommitsThatShrinkIt()
+        {
+            MemoryFlashFiles flash = new MemoryFlashFiles();
+            RecordStore big = Loaded(flash);
+            for (int i = 0; i < 4; i++)
+            {
+                big.Put("v" + i.ToString(), new byte[RecordStore.MaxValueBytes]);
+            }
+            big.Commit();
+            RecordStore small = new RecordStore(flash.Reboot(), RecordStore.MaxKeyBytes + RecordStore.MaxValueBytes + 12);
+            small.Load();
+            Assert.IsTrue(small.LiveBytes > small.MaxLiveBytes, "loaded data is never dropped for being over the bound");
+
+            small.Put("v0", new byte[RecordStore.MaxValueBytes - 1]);
+            small.Remove("v1");
+            Assert.AreEqual((int)StoreResult.Success, (int)small.Commit(), "shrinking is allowed");
+            small.Put("new", new byte[10]);
+            Assert.AreEqual((int)StoreResult.StoreFull, (int)small.Commit(), "growing past the bound is not");
+        }
+
+        [TestMethod]
         public void Commit_WriteFails_ReturnsWriteFailedKeepsStateAndRetrySucceeds()
         {
             MemoryFlashFiles flash = new MemoryFlashFiles();
