@@ -26,7 +26,9 @@ namespace OmaDm.Nano.Esp32.Http
 
         private const string UserAgent = "OmaDm.Nano (nanoFramework; ESP32)";
 
+        private readonly HttpWebRequestTransport _owner;
         private readonly HttpRequest _request;
+        private byte[] _bodyBuffer;
         private readonly X509Certificate _rootCertificate;
         private readonly SslProtocols _sslProtocols;
         private readonly ChunkedRequestStream _body;
@@ -42,14 +44,16 @@ namespace OmaDm.Nano.Esp32.Http
         private long _rangeStart = -1;
         private long _rangeTotal = -1;
 
-        internal HttpWebRequestExchange(HttpRequest request, X509Certificate rootCertificate, SslProtocols sslProtocols)
+        internal HttpWebRequestExchange(HttpWebRequestTransport owner, HttpRequest request, X509Certificate rootCertificate, SslProtocols sslProtocols)
         {
+            _owner = owner;
             _request = request;
             _rootCertificate = rootCertificate;
             _sslProtocols = sslProtocols;
             if (HasBody(request.Method))
             {
-                _body = new ChunkedRequestStream(this, new byte[RequestBufferBytes]);
+                _bodyBuffer = owner.RentBuffer();
+                _body = new ChunkedRequestStream(this, _bodyBuffer);
             }
         }
 
@@ -344,6 +348,12 @@ namespace OmaDm.Nano.Esp32.Http
             }
 
             _disposed = true;
+            if (_bodyBuffer != null)
+            {
+                _owner.ReturnBuffer(_bodyBuffer);
+                _bodyBuffer = null;
+            }
+
             HttpWebResponse response = _response;
             _response = null;
             _responseBody = null;

@@ -27,6 +27,11 @@ namespace OmaDm.Nano.Esp32.Http
         private readonly X509Certificate _rootCertificate;
         private readonly SslProtocols _sslProtocols;
 
+        // Request-body buffers of finished exchanges, reused so a session allocates none after its
+        // first packages. Two: the core keeps at most one Package#3 open while the next request starts.
+        private readonly byte[][] _spareBuffers = new byte[2][];
+        private readonly object _spareLock = new object();
+
         /// <summary>Validates servers against <paramref name="rootCertificate"/> (null: the device's stored bundle) with TLS 1.2.</summary>
         public HttpWebRequestTransport(X509Certificate rootCertificate)
             : this(rootCertificate, SslProtocols.Tls12)
@@ -65,7 +70,42 @@ namespace OmaDm.Nano.Esp32.Http
                 throw new ArgumentNullException("request");
             }
 
-            return new HttpWebRequestExchange(request, _rootCertificate, _sslProtocols);
+            return new HttpWebRequestExchange(this, request, _rootCertificate, _sslProtocols);
+        }
+
+        /// <summary>A request-body buffer of <see cref="HttpWebRequestExchange.RequestBufferBytes"/>: a spare one or a new one.</summary>
+        internal byte[] RentBuffer()
+        {
+            lock (_spareLock)
+            {
+                for (int i = 0; i < _spareBuffers.Length; i++)
+                {
+                    byte[] buffer = _spareBuffers[i];
+                    if (buffer != null)
+                    {
+                        _spareBuffers[i] = null;
+                        return buffer;
+                    }
+                }
+            }
+
+            return new byte[HttpWebRequestExchange.RequestBufferBytes];
+        }
+
+        /// <summary>Takes a buffer back from a disposed exchange (dropped when both spares are taken).</summary>
+        internal void ReturnBuffer(byte[] buffer)
+        {
+            lock (_spareLock)
+            {
+                for (int i = 0; i < _spareBuffers.Length; i++)
+                {
+                    if (_spareBuffers[i] == null)
+                    {
+                        _spareBuffers[i] = buffer;
+                        return;
+                    }
+                }
+            }
         }
 
         /// <summary>

@@ -39,9 +39,6 @@ namespace OmaDm.Nano.Esp32.Settings
         /// <summary>Secondary-slot size assumed when the file gives none: IFU still answers TooLarge for an image that does not fit.</summary>
         public const int DefaultSlotCapacityBytes = 0x180000;
 
-        private byte[] _raw;
-        private int _rawCount;
-
         private BoardSettings()
         {
             CaCertificateFile = DefaultCaCertificatePath;
@@ -77,13 +74,6 @@ namespace OmaDm.Nano.Esp32.Settings
 
         /// <summary>The DM part of the file, as the core parses it; null when ServerId/ServerUri are missing or invalid.</summary>
         public BootstrapSettings Bootstrap { get; private set; }
-
-        /// <summary>Copies the raw file bytes (for the core's own bootstrap handling); returns the count.</summary>
-        public int CopyRaw(byte[] destination)
-        {
-            Array.Copy(_raw, 0, destination, 0, _rawCount);
-            return _rawCount;
-        }
 
         /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
         public static BoardSettingsResult TryLoad(string path, out BoardSettings settings)
@@ -145,8 +135,6 @@ namespace OmaDm.Nano.Esp32.Settings
 
             BootstrapSettings bootstrap;
             result.Bootstrap = BootstrapSettings.TryParse(data, count, out bootstrap) ? bootstrap : null;
-            result._raw = data;
-            result._rawCount = count;
             settings = result;
             return BoardSettingsResult.Loaded;
         }

@@ -148,22 +148,59 @@ public sealed class BoardSettingsTests
     }
 
     [TestMethod]
-    public void TryLoad_FileOnDisk_IsReadAndCopyRawReturnsItsBytes()
+    public void TryLoad_FileOnDisk_IsReadWithItsBootstrapPart()
     {
         var path = Path.Combine(Path.GetTempPath(), "omadm-settings-" + Guid.NewGuid().ToString("N") + ".json");
-        const string Json = """{"ServerId":"s","ServerUri":"https://h/dm","LedPin":4}""";
-        File.WriteAllText(path, Json);
+        File.WriteAllText(path, """{"ServerId":"s","ServerUri":"https://h/dm","LedPin":4,"DevId":"MAC:0a0b0c0d0e0f"}""");
         try
         {
             Assert.AreEqual(BoardSettingsResult.Loaded, BoardSettings.TryLoad(path, out var s));
-            var raw = new byte[BootstrapSettings.MaxFileBytes];
-            var count = s.CopyRaw(raw);
-            Assert.AreEqual(Json, Encoding.UTF8.GetString(raw, 0, count));
             Assert.AreEqual(4, s.LedPin);
+            Assert.AreEqual("MAC:0a0b0c0d0e0f", s.Bootstrap.DevId, "the DevID override reaches the core");
+            Assert.AreEqual("https://h/dm", s.Bootstrap.ServerUri);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void ReadCaCertificate_GivesTheFileBytesExactly()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "omadm-ca-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var ca = Path.Combine(dir, "ca.pem");
+            File.WriteAllText(ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+            var json = "{\"CaCertificateFile\":" + JsonSerializer.Serialize(ca) + "}";
+            Assert.AreEqual(BoardSettingsResult.Loaded, Parse(json, out var s));
+
+            CollectionAssert.AreEqual(File.ReadAllBytes(ca), s.ReadCaCertificate());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [TestMethod]
+    public void ReadCaCertificate_MissingOrOversize_IsNull()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"CaCertificateFile":"/no/such/ca.pem"}""", out var missing));
+        Assert.IsNull(missing.ReadCaCertificate());
+
+        var big = Path.Combine(Path.GetTempPath(), "omadm-bigca-" + Guid.NewGuid().ToString("N") + ".pem");
+        File.WriteAllBytes(big, new byte[BoardSettings.MaxCertificateBytes + 1]);
+        try
+        {
+            Assert.AreEqual(BoardSettingsResult.Loaded, Parse("{\"CaCertificateFile\":" + JsonSerializer.Serialize(big) + "}", out var s));
+            Assert.IsNull(s.ReadCaCertificate(), "bounded: a huge file is not read into RAM");
+        }
+        finally
+        {
+            File.Delete(big);
         }
     }
 
