@@ -141,15 +141,14 @@ public sealed partial class DmServer : IAsyncDisposable
 
     private static IServerDatabase OpenDatabase(ServerOptions options)
     {
-        if (options.Database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException("PostgreSQL storage is not implemented yet: use a SQLite file path");
-        }
-        return new SqliteServerDatabase(options.Database);
+        return IsPostgres(options.Database) ? new PostgresServerDatabase(options.Database) : new SqliteServerDatabase(options.Database);
     }
 
+    /// <summary>Whether a <c>--db</c> value is a PostgreSQL connection string (starts with <c>Host=</c>).</summary>
+    public static bool IsPostgres(string database) => database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+
     private static string BlobFolder(ServerOptions options) =>
-        options.DataDirectory ?? Path.GetFullPath(options.Database) + ".blobs";
+        options.DataDirectory ?? (IsPostgres(options.Database) ? Path.GetFullPath("omadm-blobs") : Path.GetFullPath(options.Database) + ".blobs");
 
     /// <summary>Whether <paramref name="host"/> is a loopback name or address.</summary>
     public static bool IsLoopbackHost(string host) =>

@@ -9,7 +9,7 @@ public static partial class Program
     public static int Main(string[] args)
     {
         var urls = new Option<string>("--urls") { Description = "listening URLs separated by ';'", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var db = new Option<string>("--db") { Description = "SQLite file (or Host=... for PostgreSQL, not implemented yet)", DefaultValueFactory = _ => "omadm.db" };
+        var db = new Option<string>("--db") { Description = "SQLite file, or a PostgreSQL connection string starting Host=", DefaultValueFactory = _ => "omadm.db" };
         var dataDir = new Option<string?>("--data-dir") { Description = "folder for repository blobs (default: <db>.blobs)" };
         var adminToken = new Option<string?>("--admin-token") { Description = "bearer token for /api/ (random and printed when absent)" };
         var consolePassword = new Option<string?>("--console-password") { Description = "password of the web console login" };
@@ -76,7 +76,7 @@ public static partial class Program
         {
             server = DmServer.Build(options);
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or IOException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or IOException or System.Security.Cryptography.CryptographicException or System.Data.Common.DbException or ArgumentException)
         {
             System.Console.Error.WriteLine("OmaDm.Server: " + e.Message);
             return 2;

@@ -24,7 +24,7 @@ public sealed partial class CampaignService : IDmSessionObserver
         }
         var kind = alert.AlertType[FumoAlertPrefix.Length..];
         var active = (alert.Correlator is null ? null : FindActive(c, t, devId, "cd.correlator=@p1", alert.Correlator))
-            ?? FindActive(c, t, devId, "cd.state IN ('Queued','Downloading','Updating') AND @p1 IS NULL", null);
+            ?? FindActive(c, t, devId, "cd.state IN ('Queued','Downloading','Updating') AND @p1 = @p1", "");
         if (active is null || IsFinal(active.State))
         {
             return;
@@ -120,7 +120,7 @@ public sealed partial class CampaignService : IDmSessionObserver
         var row = Sql.Query(c, t,
             "SELECT c.flow, c.fumo_uri, f.blob_name, cd.attempts FROM campaigns c JOIN firmware f ON f.id=c.firmware_id JOIN campaign_devices cd ON cd.campaign_id=c.id " +
             "WHERE c.id=@p0 AND cd.dev_id=@p1",
-            r => (Flow: Enum.Parse<FumoFlow>(r.GetString(0)), Fumo: r.GetString(1), Blob: r.GetString(2), Attempts: r.GetInt32(3)), campaignId, devId).First();
+            r => (Flow: Enum.Parse<FumoFlow>(r.GetString(0)), Fumo: r.GetString(1), Blob: r.GetString(2), Attempts: r.I32(3)), campaignId, devId).First();
         int attempt = row.Attempts + 1;
         var source = "campaign:" + campaignId;
         var devQuery = "?" + RepositoryEndpoints.DeviceQuery + "=" + Uri.EscapeDataString(devId);
@@ -147,13 +147,13 @@ public sealed partial class CampaignService : IDmSessionObserver
     private void Advance(DbConnection c, DbTransaction t, long campaignId, bool ignoreThreshold = false)
     {
         var campaign = Sql.Query(c, t, "SELECT state, current_wave, failure_threshold_percent FROM campaigns WHERE id=@p0",
-            r => (State: r.GetString(0), Wave: r.GetInt32(1), Threshold: r.GetInt32(2)), campaignId).FirstOrDefault();
+            r => (State: r.GetString(0), Wave: r.I32(1), Threshold: r.I32(2)), campaignId).FirstOrDefault();
         if (campaign.State != nameof(CampaignState.Running))
         {
             return;
         }
         var counts = Sql.Query(c, t, "SELECT state, COUNT(*) FROM campaign_devices WHERE campaign_id=@p0 GROUP BY state",
-            r => (State: r.GetString(0), Count: r.GetInt32(1)), campaignId).ToDictionary(x => x.State, x => x.Count);
+            r => (State: r.GetString(0), Count: r.I32(1)), campaignId).ToDictionary(x => x.State, x => x.Count);
         int failed = counts.GetValueOrDefault(nameof(CampaignDeviceState.Failed));
         int finished = failed + counts.GetValueOrDefault(nameof(CampaignDeviceState.Updated));
         if (!ignoreThreshold && failed > 0 && failed * 100 > campaign.Threshold * finished)
@@ -198,7 +198,7 @@ public sealed partial class CampaignService : IDmSessionObserver
             "SELECT cd.campaign_id, cd.dev_id, cd.state, cd.attempts, c.max_attempts, cd.first_command_id, cd.correlator, c.flow, c.fumo_uri " +
             "FROM campaign_devices cd JOIN campaigns c ON c.id=cd.campaign_id WHERE cd.dev_id=@p0 AND c.state IN ('Running','Paused','Completed') AND " + condition +
             " ORDER BY cd.campaign_id DESC LIMIT 1",
-            r => new Active(r.GetInt64(0), r.GetString(1), Enum.Parse<CampaignDeviceState>(r.GetString(2)), r.GetInt32(3), r.GetInt32(4), r.Long(5),
+            r => new Active(r.I64(0), r.GetString(1), Enum.Parse<CampaignDeviceState>(r.GetString(2)), r.I32(3), r.I32(4), r.Long(5),
                 r.Str(6), Enum.Parse<FumoFlow>(r.GetString(7)), r.GetString(8)), devId, arg).FirstOrDefault();
 
     private static bool CampaignIsActive(DbConnection c, DbTransaction t, long campaignId) =>

@@ -114,7 +114,7 @@ public sealed partial class CampaignService
                 {
                     progress = 100;
                 }
-                return new CampaignDevice(r.GetString(0), r.GetInt32(1), state, progress, r.Int(4), r.GetInt32(5), r.Str(6), r.Str(7), Sql.Time(r.GetInt64(8)));
+                return new CampaignDevice(r.GetString(0), r.I32(1), state, progress, r.Int(4), r.I32(5), r.Str(6), r.Str(7), Sql.Time(r.I64(8)));
             }, id);
     });
 
@@ -191,7 +191,7 @@ public sealed partial class CampaignService
         "FROM campaigns c JOIN firmware f ON f.id=c.firmware_id";
 
     private static CampaignInfo MapCampaign(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.Long(2), r.GetInt64(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7),
-        Enum.Parse<FumoFlow>(r.GetString(8)), r.GetString(9), Enum.Parse<CampaignState>(r.GetString(10)), r.GetInt32(11), r.GetInt32(12),
-        r.GetInt32(13), r.GetInt32(14), r.GetInt32(15), r.Str(16), Sql.Time(r.GetInt64(17)), Sql.Time(r.GetInt64(18)));
+        r.I64(0), r.GetString(1), r.Long(2), r.I64(3), r.GetString(4), r.I32(5), r.I32(6), r.I32(7),
+        Enum.Parse<FumoFlow>(r.GetString(8)), r.GetString(9), Enum.Parse<CampaignState>(r.GetString(10)), r.I32(11), r.I32(12),
+        r.I32(13), r.I32(14), r.I32(15), r.Str(16), Sql.Time(r.I64(17)), Sql.Time(r.I64(18)));
 }

@@ -51,7 +51,7 @@ public sealed class CommandQueue
     /// <summary>A device's commands, newest first, optionally only one state; at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<QueuedCommand> List(string devId, CommandState? state = null, int limit = 200) =>
         _db.Read(c => Sql.Query(c, null,
-            Select + " WHERE dev_id=@p0 AND (@p1 IS NULL OR state=@p1) ORDER BY id DESC LIMIT @p2", Map, devId, state?.ToString(), limit));
+            Select + " WHERE dev_id=@p0 AND " + (state is null ? "@p1 = @p1" : "state=@p1") + " ORDER BY id DESC LIMIT @p2", Map, devId, state?.ToString() ?? "", limit));
 
     /// <summary>One command, or null.</summary>
     public QueuedCommand? Get(long id) => _db.Read(c => Sql.Query(c, null, Select + " WHERE id=@p0", Map, id)).FirstOrDefault();
@@ -77,7 +77,7 @@ public sealed class CommandQueue
     internal static List<(long Id, string[] Command, long? CampaignId)> TakeForPackage(DbConnection c, DbTransaction t, string devId, long sessionId, int max)
     {
         var rows = Sql.Query(c, t, "SELECT id, cmd_json, campaign_id FROM commands WHERE dev_id=@p0 AND state='Queued' ORDER BY id LIMIT @p1",
-            r => (Id: r.GetInt64(0), Command: JsonSerializer.Deserialize<string[]>(r.GetString(1))!, CampaignId: r.Long(2)), devId, max);
+            r => (Id: r.I64(0), Command: JsonSerializer.Deserialize<string[]>(r.GetString(1))!, CampaignId: r.Long(2)), devId, max);
         var taken = new List<(long, string[], long?)>();
         foreach (var row in rows)
         {
@@ -104,7 +104,7 @@ public sealed class CommandQueue
     /// <summary>Marks every command still waiting for a status in a session as lost; returns them.</summary>
     internal static List<(long Id, long? CampaignId)> MarkLost(DbConnection c, DbTransaction t, long sessionId)
     {
-        var lost = Sql.Query(c, t, "SELECT id, campaign_id FROM commands WHERE session_id=@p0 AND state='Sent'", r => (r.GetInt64(0), r.Long(1)), sessionId);
+        var lost = Sql.Query(c, t, "SELECT id, campaign_id FROM commands WHERE session_id=@p0 AND state='Sent'", r => (r.I64(0), r.Long(1)), sessionId);
         Sql.Exec(c, t, "UPDATE commands SET state='Lost', done_at=@p1 WHERE session_id=@p0 AND state='Sent'", sessionId, Sql.Now());
         return lost;
     }
@@ -120,7 +120,7 @@ public sealed class CommandQueue
     private const string Select = "SELECT id, dev_id, cmd_json, state, source, campaign_id, session_id, status_code, status_json, created_at, sent_at, done_at FROM commands";
 
     private static QueuedCommand Map(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), JsonSerializer.Deserialize<string[]>(r.GetString(2))!, Enum.Parse<CommandState>(r.GetString(3)),
-        r.GetString(4), r.Long(5), r.Long(6), r.Int(7), r.Str(8), Sql.Time(r.GetInt64(9)),
+        r.I64(0), r.GetString(1), JsonSerializer.Deserialize<string[]>(r.GetString(2))!, Enum.Parse<CommandState>(r.GetString(3)),
+        r.GetString(4), r.Long(5), r.Long(6), r.Int(7), r.Str(8), Sql.Time(r.I64(9)),
         r.Long(10) is long s ? Sql.Time(s) : null, r.Long(11) is long d ? Sql.Time(d) : null);
 }

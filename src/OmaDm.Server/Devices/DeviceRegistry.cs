@@ -90,7 +90,7 @@ public sealed class DeviceRegistry
             return true;
         }
         var row = _db.Read(c => Sql.Query(c, null, "SELECT auth_name, pw_salt, pw_hash, pw_iterations FROM devices WHERE dev_id=@p0",
-            r => (Name: r.GetString(0), Salt: r.Bytes(1)!, Hash: r.Bytes(2)!, Iter: r.GetInt32(3)), devId)).FirstOrDefault();
+            r => (Name: r.GetString(0), Salt: r.Bytes(1)!, Hash: r.Bytes(2)!, Iter: r.I32(3)), devId)).FirstOrDefault();
         if (row.Name is null)
         {
             // Same work as a real check so response time does not reveal which DevIDs exist.
@@ -150,7 +150,7 @@ public sealed class DeviceRegistry
     /// <summary>Stored GET results of a device: ClientURI → JSON value.</summary>
     public IReadOnlyList<(string Uri, string ValueJson, DateTimeOffset UpdatedAt)> GetMoValues(string devId) =>
         _db.Read(c => Sql.Query(c, null, "SELECT uri, value_json, updated_at FROM mo_values WHERE dev_id=@p0 ORDER BY uri",
-            r => (r.GetString(0), r.GetString(1), Sql.Time(r.GetInt64(2))), devId));
+            r => (r.GetString(0), r.GetString(1), Sql.Time(r.I64(2))), devId));
 
     internal static void RecordSeen(DbConnection c, DbTransaction t, string devId, string? address) =>
         Sql.Exec(c, t, "UPDATE devices SET last_seen_at=@p1, last_address=@p2 WHERE dev_id=@p0", devId, Sql.Now(), address);
@@ -174,11 +174,11 @@ public sealed class DeviceRegistry
         }
     }
 
-    private const string SelectDevice = "SELECT dev_id, auth_name, fw_version, devinfo_json, mos_json, noti_host, noti_port, noti_secret IS NOT NULL, poll_interval_s, auto_enrolled, created_at, last_seen_at, last_address FROM devices";
+    private const string SelectDevice = "SELECT dev_id, auth_name, fw_version, devinfo_json, mos_json, noti_host, noti_port, CASE WHEN noti_secret IS NULL THEN 0 ELSE 1 END, poll_interval_s, auto_enrolled, created_at, last_seen_at, last_address FROM devices";
 
     private static DeviceRecord Map(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.GetInt64(7) != 0, r.Int(8),
-        r.GetInt64(9) != 0, Sql.Time(r.GetInt64(10)), r.Long(11) is long seen ? Sql.Time(seen) : null, r.Str(12));
+        r.GetString(0), r.GetString(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.I64(7) != 0, r.Int(8),
+        r.I64(9) != 0, Sql.Time(r.I64(10)), r.Long(11) is long seen ? Sql.Time(seen) : null, r.Str(12));
 
     private byte[] CacheTag(string devId, string authName, string password) =>
         HMACSHA256.HashData(_cacheKey, Encoding.UTF8.GetBytes(devId + "\n" + authName + "\n" + password));

@@ -34,12 +34,12 @@ public sealed class GroupService
     /// <summary>All groups with member counts.</summary>
     public IReadOnlyList<GroupRecord> List() => _db.Read(c => Sql.Query(c, null,
         "SELECT g.id, g.name, (SELECT COUNT(*) FROM group_members m WHERE m.group_id=g.id) FROM groups g ORDER BY g.name",
-        r => new GroupRecord(r.GetInt64(0), r.GetString(1), r.GetInt32(2))));
+        r => new GroupRecord(r.I64(0), r.GetString(1), r.I32(2))));
 
     /// <summary>One group, or null.</summary>
     public GroupRecord? Get(long id) => _db.Read(c => Sql.Query(c, null,
         "SELECT g.id, g.name, (SELECT COUNT(*) FROM group_members m WHERE m.group_id=g.id) FROM groups g WHERE g.id=@p0",
-        r => new GroupRecord(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), id)).FirstOrDefault();
+        r => new GroupRecord(r.I64(0), r.GetString(1), r.I32(2)), id)).FirstOrDefault();
 
     /// <summary>Adds an enrolled device to a group; false when the group or device does not exist.</summary>
     public bool AddMember(long groupId, string devId) => _db.Write((c, t) =>

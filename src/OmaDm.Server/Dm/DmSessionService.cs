@@ -49,7 +49,7 @@ public sealed partial class DmSessionService
         {
             var outcome = _db.Write((c, t) =>
             {
-                foreach (var open in Sql.Query(c, t, "SELECT id FROM sessions WHERE dev_id=@p0 AND state='open'", r => r.GetInt64(0), devId))
+                foreach (var open in Sql.Query(c, t, "SELECT id FROM sessions WHERE dev_id=@p0 AND state='open'", r => r.I64(0), devId))
                 {
                     AbortSession(c, t, devId, open, "replaced by a new Package#1");
                 }
@@ -89,7 +89,7 @@ public sealed partial class DmSessionService
             var outcome = _db.Write((c, t) =>
             {
                 var session = Sql.Query(c, t, "SELECT id, pending_json, packages FROM sessions WHERE dev_id=@p0 AND state='open' ORDER BY id DESC LIMIT 1",
-                    r => (Id: r.GetInt64(0), Pending: r.Str(1), Packages: r.GetInt32(2)), devId).FirstOrDefault();
+                    r => (Id: r.I64(0), Pending: r.Str(1), Packages: r.I32(2)), devId).FirstOrDefault();
                 if (session.Pending is null)
                 {
                     return PackageOutcome.Reject(409, "no open session for this device: start with a Package#1");

@@ -158,5 +158,5 @@ public sealed class FirmwareCatalog
     private const string Select = "SELECT id, name, version, blob_name, image_size, sha256, packed_by_server, created_at FROM firmware";
 
     private static FirmwareImage Map(System.Data.Common.DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetInt64(6) != 0, Sql.Time(r.GetInt64(7)));
+        new(r.I64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.I64(4), r.GetString(5), r.I64(6) != 0, Sql.Time(r.I64(7)));
 }

@@ -86,7 +86,9 @@ public sealed class BlobStore
 
     /// <summary>Blobs of one kind (all when null), optionally of one device.</summary>
     public IReadOnlyList<BlobInfo> List(string? kind = null, string? devId = null) => _db.Read(c => Sql.Query(c, null,
-        Select + " WHERE (@p0 IS NULL OR kind=@p0) AND (@p1 IS NULL OR dev_id=@p1) ORDER BY name", Map, kind, devId));
+        // Conditions are left out rather than "@p IS NULL OR ...": PostgreSQL cannot type an untyped NULL parameter.
+        Select + " WHERE " + (kind is null ? "@p0 = @p0" : "kind=@p0") + " AND " + (devId is null ? "@p1 = @p1" : "dev_id=@p1") + " ORDER BY name",
+        Map, kind ?? "", devId ?? ""));
 
     /// <summary>Opens a blob's content for reading, or null.</summary>
     public Stream? OpenRead(string name)
@@ -113,5 +115,5 @@ public sealed class BlobStore
     private const string Select = "SELECT name, length, sha256, content_type, kind, dev_id, created_at FROM blobs";
 
     private static BlobInfo Map(System.Data.Common.DbDataReader r) =>
-        new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Str(5), Sql.Time(r.GetInt64(6)));
+        new(r.GetString(0), r.I64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Str(5), Sql.Time(r.I64(6)));
 }

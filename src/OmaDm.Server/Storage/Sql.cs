@@ -52,11 +52,17 @@ public static class Sql
     /// <summary>Reads a nullable string column.</summary>
     public static string? Str(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    /// <summary>Reads a nullable 64-bit column.</summary>
-    public static long? Long(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    /// <summary>Reads a nullable integer column as 64 bits (any integer width the engine returns).</summary>
+    public static long? Long(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a nullable 32-bit column.</summary>
-    public static int? Int(this DbDataReader r, int i) => r.IsDBNull(i) ? null : checked((int)r.GetInt64(i));
+    /// <summary>Reads a nullable integer column as 32 bits.</summary>
+    public static int? Int(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an integer column (INTEGER, BIGINT, a COUNT) as 64 bits, whatever width the engine returns.</summary>
+    public static long I64(this DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an integer column as 32 bits; throws OverflowException when it does not fit.</summary>
+    public static int I32(this DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads a nullable blob column.</summary>
     public static byte[]? Bytes(this DbDataReader r, int i) => r.IsDBNull(i) ? null : (byte[])r.GetValue(i);

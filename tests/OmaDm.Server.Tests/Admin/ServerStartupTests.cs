@@ -22,8 +22,8 @@ public sealed class ServerStartupTests
     }
 
     [TestMethod]
-    public void Build_PostgresConnectionString_IsReportedAsNotImplemented() =>
-        Assert.ThrowsExactly<NotSupportedException>(() => DmServer.Build(new ServerOptions { Urls = "http://127.0.0.1:0", Database = "Host=localhost;Database=omadm" }));
+    public void Main_UnreachablePostgres_Returns2() =>
+        Assert.AreEqual(2, Program.Main(["--urls", "http://127.0.0.1:0", "--db", "Host=127.0.0.1;Port=1;Database=omadm;Username=x;Timeout=2"]));
 
     [TestMethod]
     public void Main_UnknownOption_ReturnsNonZero() => Assert.AreNotEqual(0, Program.Main(["--no-such-option"]));
