@@ -19,7 +19,7 @@ internal sealed class RealClient : IDisposable
 
     private readonly HttpClientTransport _transport = new();
 
-    public RealClient(string baseUrl, string devId, string password, string folder)
+    public RealClient(string baseUrl, string devId, string password, string folder, string? notificationSecret = null)
     {
         Folder = folder;
         Directory.CreateDirectory(folder);
@@ -34,7 +34,7 @@ internal sealed class RealClient : IDisposable
         Client = new DmClient(Tree, _transport, new SystemClock(), devId);
         if (!Client.LoadAccount())
         {
-            var settings = new BootstrapSettings { ServerId = "omadm-server", ServerUri = baseUrl + "/dm", UserName = devId, Password = password, DevId = devId };
+            var settings = new BootstrapSettings { ServerId = "omadm-server", ServerUri = baseUrl + "/dm", UserName = devId, Password = password, DevId = devId, NotificationSecret = notificationSecret! };
             Assert.IsTrue(Client.Bootstrap(settings), "bootstrap");
         }
     }
