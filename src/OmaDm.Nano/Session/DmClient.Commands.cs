@@ -12,6 +12,40 @@ namespace OmaDm.Nano.Session
         /// <summary>Alert type reported when an EXEC that had to be asynchronous finished synchronously (docs/PROTOCOL.md §3.3).</summary>
         public const string ExecCompleteAlertType = "urn:oma:at:dm:2.0:ExecComplete";
 
+        /// <summary>Parsed ClientURIs kept by argument string: a server repeating a URI costs one parse.</summary>
+        private const int UriCacheSlots = 4;
+
+        private readonly string[] _uriKeys = new string[UriCacheSlots];
+        private readonly ClientUri[] _uriValues = new ClientUri[UriCacheSlots];
+        private int _uriNext;
+
+        /// <summary>
+        /// <see cref="ClientUri.TryParse"/> with a small cache keyed by string identity: arguments come
+        /// from the <see cref="Utf8StringPool"/>, so a repeated URI is the same string instance.
+        /// </summary>
+        private bool TryParseUri(string text, out ClientUri uri, out int status)
+        {
+            for (int i = 0; i < UriCacheSlots; i++)
+            {
+                if (text != null && (object)_uriKeys[i] == (object)text)
+                {
+                    uri = _uriValues[i];
+                    status = DmStatus.Ok;
+                    return true;
+                }
+            }
+
+            if (!ClientUri.TryParse(text, out uri, out status))
+            {
+                return false;
+            }
+
+            _uriKeys[_uriNext] = text;
+            _uriValues[_uriNext] = uri;
+            _uriNext = (_uriNext + 1) % UriCacheSlots;
+            return true;
+        }
+
         /// <summary>Runs one command and writes its status. False only when the Package#3 could not be opened or written.</summary>
         private bool RunCommand(DmCommand command)
         {
@@ -94,7 +128,7 @@ namespace OmaDm.Nano.Session
 
             ClientUri uri;
             int status;
-            if (!ClientUri.TryParse(command.Argument(0), out uri, out status))
+            if (!TryParseUri(command.Argument(0), out uri, out status))
             {
                 return WriteStatus(status);
             }
@@ -137,7 +171,7 @@ namespace OmaDm.Nano.Session
         {
             ClientUri uri;
             int status;
-            if (!ClientUri.TryParse(command.Argument(0), out uri, out status))
+            if (!TryParseUri(command.Argument(0), out uri, out status))
             {
                 return status;
             }
@@ -149,7 +183,7 @@ namespace OmaDm.Nano.Session
         {
             ClientUri uri;
             int status;
-            if (!ClientUri.TryParse(command.Argument(0), out uri, out status))
+            if (!TryParseUri(command.Argument(0), out uri, out status))
             {
                 return status;
             }

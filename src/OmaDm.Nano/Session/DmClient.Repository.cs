@@ -72,7 +72,7 @@ namespace OmaDm.Nano.Session
             if (command.ArgumentCount == 2)
             {
                 int status;
-                if (!ClientUri.TryParse(command.Argument(1), out target, out status))
+                if (!TryParseUri(command.Argument(1), out target, out status))
                 {
                     return status;
                 }
@@ -137,7 +137,7 @@ namespace OmaDm.Nano.Session
             string serverUri = command.Argument(0);
             ClientUri source;
             int status;
-            if (!ClientUri.TryParse(command.Argument(1), out source, out status))
+            if (!TryParseUri(command.Argument(1), out source, out status))
             {
                 return status;
             }

@@ -166,6 +166,11 @@ namespace OmaDm.Nano.Session
         {
             // copy first: work may queue more work, which then waits for the next session
             int count = _postSessionWork.Count;
+            if (count == 0)
+            {
+                return;
+            }
+
             PostSessionWork[] work = new PostSessionWork[count];
             for (int i = 0; i < count; i++)
             {
