@@ -49,6 +49,10 @@ public sealed partial class CampaignService : IDmSessionObserver
     /// <inheritdoc />
     public void OnStatus(DbConnection c, DbTransaction t, string devId, long commandId, long? campaignId, IReadOnlyList<string> command, int statusCode, JsonElement status)
     {
+        if (command[0] == "GET" && statusCode == 200)
+        {
+            RecordReportedProgress(c, t, devId, status);
+        }
         if (campaignId is not long id)
         {
             return;
@@ -78,6 +82,26 @@ public sealed partial class CampaignService : IDmSessionObserver
         {
             var next = active.Flow == FumoFlow.Update ? CampaignDeviceState.Updating : CampaignDeviceState.Downloading;
             SetState(c, t, active, next, null, "EXEC accepted (" + statusCode + ")");
+        }
+    }
+
+    /// <summary>A GET of FUMO <c>Ext/Progress</c> (any queue source) updates the active campaign device's % done.</summary>
+    private static void RecordReportedProgress(DbConnection c, DbTransaction t, string devId, JsonElement status)
+    {
+        if (!status.TryGetProperty("URI", out var uris) || !status.TryGetProperty("Data", out var data))
+        {
+            return;
+        }
+        for (int i = 0; i < uris.GetArrayLength() && i < data.GetArrayLength(); i++)
+        {
+            if (uris[i].GetString() is { } uri && uri.EndsWith("/Ext/Progress", StringComparison.Ordinal)
+                && (uri.StartsWith("urn:oma:mo:oma-fumo:", StringComparison.Ordinal) || uri.StartsWith("oma:mo:oma-fumo:", StringComparison.Ordinal))
+                && data[i].ValueKind == JsonValueKind.Number && data[i].TryGetInt32(out var percent) && percent is >= 0 and <= 100)
+            {
+                Sql.Exec(c, t,
+                    "UPDATE campaign_devices SET progress=@p1, updated_at=@p2 WHERE dev_id=@p0 AND state IN ('Downloading','Updating') " +
+                    "AND campaign_id IN (SELECT id FROM campaigns WHERE state IN ('Running','Paused'))", devId, percent, Sql.Now());
+            }
         }
     }
 

@@ -274,4 +274,18 @@ public sealed class CampaignTests
         Assert.AreEqual("Queued", detail.GetProperty("devices")[0].GetProperty("state").GetString());
         Assert.AreEqual(HttpStatusCode.NoContent, paused.StatusCode);
     }
+    [TestMethod]
+    public async Task ProgressGet_ReportedPercent_ShownForTheDownloadingDevice()
+    {
+        await using var f = await StartFleetAsync(1);
+        var id = f.Campaigns.Start(new CampaignRequest("pg", f.Image.Id, f.GroupId, Flow: FumoFlow.DownloadAndUpdate)).Id!.Value;
+        await SessionAsync(f.Devices[0]);
+        f.Server.Service<CommandQueue>().Enqueue("dev-0", ["GET", "urn:oma:mo:oma-fumo:1.0//Ext/Progress"]);
+
+        var cmd = Cmds(await f.Devices[0].Package1Async());
+        await f.Devices[0].Package3Async("{\"sc\":200,\"URI\":[\"urn:oma:mo:oma-fumo:1.0/fumo1/Ext/Progress\"],\"Data\":[42]}");
+
+        Assert.AreEqual("GET", cmd.Single()[0]);
+        Assert.AreEqual(42, State(f, id, "dev-0").PercentDone);
+    }
 }
