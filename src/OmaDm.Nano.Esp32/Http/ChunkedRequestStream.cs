@@ -6,7 +6,7 @@ using OmaDm.Nano.Platform;
 namespace OmaDm.Nano.Esp32.Http
 {
     /// <summary>
-    /// The request body of an <see cref="HttpWebRequestExchange"/>: buffers up to one fixed buffer,
+    /// The request body of an <c>HttpWebRequestExchange</c> (through <see cref="IRequestBodySink"/>): buffers up to one fixed buffer,
     /// then streams the rest as HTTP/1.1 chunks.
     /// </summary>
     /// <remarks>
@@ -21,7 +21,7 @@ namespace OmaDm.Nano.Esp32.Http
         private static readonly byte[] Crlf = new byte[] { 13, 10 };
         private static readonly byte[] LastChunk = new byte[] { (byte)'0', 13, 10, 13, 10 };
 
-        private readonly HttpWebRequestExchange _owner;
+        private readonly IRequestBodySink _owner;
         private readonly byte[] _buffer;
         private int _count;
         private long _written;
@@ -29,7 +29,7 @@ namespace OmaDm.Nano.Esp32.Http
         private bool _finished;
         private TransportResult _failure = TransportResult.Success;
 
-        internal ChunkedRequestStream(HttpWebRequestExchange owner, byte[] buffer)
+        internal ChunkedRequestStream(IRequestBodySink owner, byte[] buffer)
         {
             _owner = owner;
             _buffer = buffer;
@@ -118,7 +118,7 @@ namespace OmaDm.Nano.Esp32.Http
             }
         }
 
-        /// <summary>Called by <see cref="HttpWebRequestExchange.Send"/>: sends what is buffered and ends the body.</summary>
+        /// <summary>Called by <c>HttpWebRequestExchange.Send</c>: sends what is buffered and ends the body.</summary>
         internal bool FinishAndSend()
         {
             _finished = true;

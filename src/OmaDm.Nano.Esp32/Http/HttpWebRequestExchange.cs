@@ -19,7 +19,7 @@ namespace OmaDm.Nano.Esp32.Http
     /// Exceptions from the library are mapped to <see cref="TransportResult"/>; response-body read
     /// failures surface as <see cref="IOException"/> only.
     /// </remarks>
-    public sealed class HttpWebRequestExchange : IHttpExchange
+    public sealed class HttpWebRequestExchange : IHttpExchange, IRequestBodySink
     {
         /// <summary>Request body bytes held before switching to chunked transfer; one DM package normally fits.</summary>
         public const int RequestBufferBytes = 2048;
@@ -169,7 +169,12 @@ namespace OmaDm.Nano.Esp32.Http
         }
 
         /// <summary>Creates and configures the request; <paramref name="contentLength"/> -1 = no body or chunked.</summary>
-        internal TransportResult Prepare(long contentLength)
+        TransportResult IRequestBodySink.Prepare(long contentLength)
+        {
+            return Prepare(contentLength);
+        }
+
+        private TransportResult Prepare(long contentLength)
         {
             Uri uri;
             try
@@ -258,7 +263,7 @@ namespace OmaDm.Nano.Esp32.Http
         /// (SslNative.SecureConnect, CLR_E_FAIL). Here, before any body byte, a bare socket error on
         /// https is therefore the handshake: wrong CA file, expired certificate, no common TLS version.
         /// </remarks>
-        internal TransportResult TryOpenRequestStream(out Stream stream)
+        TransportResult IRequestBodySink.TryOpenRequestStream(out Stream stream)
         {
             stream = null;
             try
@@ -276,7 +281,7 @@ namespace OmaDm.Nano.Esp32.Http
             }
         }
 
-        internal TransportResult MapSendFailure(Exception e)
+        TransportResult IRequestBodySink.MapSendFailure(Exception e)
         {
             return ExceptionMapping.FromException(e, IsHttps(), 0, _request.TimeoutMs);
         }
