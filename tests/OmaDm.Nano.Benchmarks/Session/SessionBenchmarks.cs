@@ -35,6 +35,15 @@ public class SessionBenchmarks
         "{\"CMD\":[[\"END\"]]}",
     ];
 
+    /// <summary>One Package#2 of 10,000 DELETEs (answered 405: permanent node), then END.</summary>
+    public static readonly string[] TenThousandCommands =
+    [
+        "{\"CMD\":[" + string.Join(",", Enumerable.Repeat("[\"DELETE\",\"urn:oma:mo:bench:1.0//Name\"]", 10_000)) + "]}",
+        "{\"CMD\":[[\"END\"]]}",
+    ];
+
+    private DmClient _tenThousand = null!;
+    private BenchTransport _tenThousandTransport = null!;
     private DmClient _endOnly = null!;
     private DmClient _three = null!;
     private DmClient _threeWithGets = null!;
@@ -51,6 +60,8 @@ public class SessionBenchmarks
         _endOnly = Create(_endTransport);
         _three = Create(_threeTransport);
         _threeWithGets = Create(_getsTransport);
+        _tenThousandTransport = new BenchTransport(TenThousandCommands);
+        _tenThousand = Create(_tenThousandTransport);
     }
 
     /// <summary>A device tree like the virtual device's (DevInfo, DMAcc) plus a small app MO.</summary>
@@ -97,6 +108,14 @@ public class SessionBenchmarks
     {
         _threeTransport.Reset();
         return _three.Run().Result;
+    }
+
+    /// <summary>P1 → one package of 10,000 commands → END: allocations must not grow with the command count.</summary>
+    [Benchmark]
+    public SessionResult TenThousandCommandsThenEnd()
+    {
+        _tenThousandTransport.Reset();
+        return _tenThousand.Run().Result;
     }
 
     /// <summary>P1 → 3 packages with GETs (result payload included) → END.</summary>
