@@ -29,7 +29,7 @@ namespace OmaDm.Nano.Session
 
             if (_running)
             {
-                return NotificationResult.StorageFailed; // a session is on: the caller queues and retries after it
+                return NotificationResult.Busy;
             }
 
             NotificationResult result = _guard.Check(data, offset, count, _notification, new DmAccount[] { Account });

@@ -16,6 +16,8 @@ namespace OmaDm.Nano.Session
         /// <summary>NOTIFICATION-ID already seen for this server.</summary>
         Replayed = 5,
         /// <summary>The seen-id record could not be committed; the notification is not acted on.</summary>
-        StorageFailed = 6
+        StorageFailed = 6,
+        /// <summary>A session is running; nothing was checked or recorded: hand the notification in again after it.</summary>
+        Busy = 7
     }
 }

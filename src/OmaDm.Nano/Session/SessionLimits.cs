@@ -18,9 +18,6 @@ namespace OmaDm.Nano.Session
         /// <summary>Most queued Generic Alerts in one Package#1; the rest wait for the next session.</summary>
         public const int MaxAlertsPerPackage = 16;
 
-        /// <summary>Largest HGET body written into a non-streaming node, in bytes (a leaf or an MO object must fit the store).</summary>
-        public const int MaxHGetBodyBytes = 4096;
-
         /// <summary>Write buffer of Package#1/#3 and HPUT bodies, in bytes: RAM per writer.</summary>
         public const int WriteBufferBytes = 512;
     }

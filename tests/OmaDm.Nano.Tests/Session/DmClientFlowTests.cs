@@ -147,6 +147,36 @@ namespace OmaDm.Nano.Tests.Session
         }
 
         [TestMethod]
+        public void Run_Package2OverByteLimit_AbortsBeforeReading()
+        {
+            SessionFixture f = new SessionFixture();
+            f.Transport.EnqueuePackage2("{\"CMD\":[[\"EXEC\",\"urn:oma:mo:test-dev:1.0//Reboot\"]]," + "\"pad\":\"" + new string('x', (int)SessionLimits.MaxPackage2Bytes) + "\"}");
+
+            SessionOutcome outcome = f.Client.Run();
+
+            Assert.AreEqual((int)SessionResult.PackageTooLarge, (int)outcome.Result);
+            Assert.AreEqual(0, f.SyncExecCalls, "Content-Length over the bound: not a single command runs");
+        }
+
+        [TestMethod]
+        public void Run_TooManyCommands_Aborts()
+        {
+            SessionFixture f = new SessionFixture();
+            System.Text.StringBuilder commands = new System.Text.StringBuilder();
+            for (int i = 0; i <= SessionLimits.MaxCommandsPerPackage; i++)
+            {
+                commands.Append(i == 0 ? "[\"FROB\"]" : ",[\"FROB\"]");
+            }
+
+            f.Transport.EnqueuePackage2(SessionFixture.Package2(commands.ToString()));
+
+            SessionOutcome outcome = f.Client.Run();
+
+            Assert.AreEqual((int)SessionResult.TooManyCommands, (int)outcome.Result);
+            Assert.AreEqual(1, f.Transport.DmPackagesSent, "no Package#3");
+        }
+
+        [TestMethod]
         public void Run_TransportFailure_Aborts()
         {
             SessionFixture f = new SessionFixture();
