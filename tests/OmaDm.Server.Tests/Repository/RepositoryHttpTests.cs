@@ -233,7 +233,13 @@ public sealed class RepositoryHttpTests
 
         Assert.AreEqual(HttpStatusCode.PartialContent, rest.StatusCode);
         CollectionAssert.AreEqual(Content, received.ToArray());
-        Assert.AreEqual(1000, server.Service<DownloadTracker>().HighestOffset("dev-1", "image.bin"));
+        // The tracker is updated right after the last write returns on the server: allow that moment.
+        var tracker = server.Service<DownloadTracker>();
+        for (int i = 0; i < 100 && tracker.HighestOffset("dev-1", "image.bin") != 1000; i++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.AreEqual(1000, tracker.HighestOffset("dev-1", "image.bin"));
     }
 
     [TestMethod]
