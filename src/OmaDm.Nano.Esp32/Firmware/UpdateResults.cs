@@ -41,7 +41,8 @@ namespace OmaDm.Nano.Esp32.Firmware
                 case UpdateStatus.TestPending: return SlotStatus.TestPending;
                 case UpdateStatus.PermanentPending: return SlotStatus.PermanentPending;
                 case UpdateStatus.RollbackPending: return SlotStatus.RollbackPending;
-                default: return SlotStatus.Unknown;
+                case UpdateStatus.Unknown: return SlotStatus.Unknown;
+                default: return SlotStatus.Unknown; // a future value
             }
         }
     }
