@@ -34,6 +34,13 @@ namespace OmaDm.Nano.Esp32.Hosting
         /// <summary>Wi-Fi attempts before the board restarts (a restart clears a wedged radio).</summary>
         public const int WifiAttemptsBeforeReboot = 10;
 
+        /// <summary>
+        /// Wi-Fi attempts while a new image is under test: a few minutes, then the restart brings the
+        /// previous image back (an unconfirmed image never survives a reset), so a broken update
+        /// cannot keep the board offline for long.
+        /// </summary>
+        public const int WifiAttemptsUnderTest = 3;
+
         /// <summary>Seconds to wait after a failed session before trying again (shorter than a normal interval).</summary>
         public const int RetryAfterFailureSeconds = 300;
 
@@ -176,7 +183,8 @@ namespace OmaDm.Nano.Esp32.Hosting
 
             _client.DevId = _facts.DevId;
             WifiConnector wifi = new WifiConnector(_settings.WifiSsid, _settings.WifiPassword);
-            if (!wifi.Connect(WifiAttemptsBeforeReboot))
+            bool underTest = _slot.Status == OmaDm.Nano.Firmware.SlotStatus.Testing;
+            if (!wifi.Connect(underTest ? WifiAttemptsUnderTest : WifiAttemptsBeforeReboot))
             {
                 Debug.WriteLine("Wi-Fi failed (" + ((int)wifi.LastStatus).ToString() + "), restarting");
                 DeviceReboot.Now();
