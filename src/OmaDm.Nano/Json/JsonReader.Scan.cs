@@ -93,7 +93,8 @@ namespace OmaDm.Nano.Json
             _unescapedChars = _valueLength + charsDelta;
         }
 
-        private static readonly bool LittleEndian = BitConverter.IsLittleEndian;
+        /// <summary>Byte order of ToUInt64, probed (the host's IsLittleEndian is a field, nanoFramework's a property).</summary>
+        private static readonly bool LittleEndian = BitConverter.ToUInt64(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0 }, 0) == 1UL;
 
         /// <summary>
         /// High bit set in each byte of <paramref name="v"/> that may be a quote, a backslash, below
