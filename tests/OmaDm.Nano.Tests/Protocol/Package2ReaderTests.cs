@@ -200,6 +200,24 @@ namespace OmaDm.Nano.Tests.Protocol
         }
 
         [TestMethod]
+        public void ReadNext_DeepNestingInArgument_IsMalformed()
+        {
+            DmCommand command;
+            Package2Reader reader = Open("{\"CMD\":[[\"GET\",[[[[[[[[[[1]]]]]]]]]]]]}", out command);
+
+            Assert.AreEqual((int)Package2ReadResult.Malformed, (int)reader.ReadNext(command), "depth over Package2Reader.MaxDepth");
+        }
+
+        [TestMethod]
+        public void ReadNext_TokenOverWindow_IsMalformed()
+        {
+            DmCommand command;
+            Package2Reader reader = Open("{\"CMD\":[[\"GET\",\"" + new string('a', Package2Reader.DefaultWindowBytes + 1) + "\"]]}", out command);
+
+            Assert.AreEqual((int)Package2ReadResult.Malformed, (int)reader.ReadNext(command));
+        }
+
+        [TestMethod]
         public void ReadNext_OverByteLimit_IsTooLarge()
         {
             DmCommand command;
