@@ -168,6 +168,20 @@ namespace OmaDm.Nano.Tests.Json
         }
 
         [TestMethod]
+        public void Read_ControlCharacterAtEveryPositionOfLongString_ReportsItsOffset()
+        {
+            // The string scan skips 8 bytes at a time: a bad byte must be found in every lane.
+            for (int at = 0; at < 20; at++)
+            {
+                byte[] json = JsonTestKit.Utf8("[\"abcdefghijklmnopqrstuvwxyz\"]");
+                json[2 + at] = 0x1F;
+                JsonTestKit.AssertInvalid(json, JsonError.ControlCharacterInString, 2 + at);
+                json[2 + at] = 0xFF;
+                JsonTestKit.AssertInvalid(json, JsonError.InvalidUtf8, 2 + at);
+            }
+        }
+
+        [TestMethod]
         public void Read_NonAsciiOutsideStrings_ThrowInvalidCharacter()
         {
             JsonTestKit.AssertInvalid(new byte[] { 0x5B, 0xC3, 0xA9, 0x5D }, JsonError.InvalidCharacter, 1);

@@ -96,6 +96,19 @@ namespace OmaDm.Nano.Tests.Json
         }
 
         [TestMethod]
+        public void Read_QuoteOrEscapeAtEveryPositionOfLongString_EndsStringThere()
+        {
+            // The string scan skips 8 bytes at a time: the closing quote and escapes must be found in every lane.
+            string letters = "abcdefghijklmnopqrstuvwxyz";
+            for (int length = 0; length < 20; length++)
+            {
+                string value = letters.Substring(0, length);
+                CollectionAssert.AreEqual(new string[] { "[", "S:" + value, "S:" + value + "\n" + value, "S:\u00e9" + value, "]" },
+                    JsonTestKit.Tokens("[\"" + value + "\",\"" + value + "\\n" + value + "\",\"\u00e9" + value + "\"]"), "length " + length.ToString());
+            }
+        }
+
+        [TestMethod]
         public void Read_NestingAtMaxDepth_IsAccepted()
         {
             string json = "";
