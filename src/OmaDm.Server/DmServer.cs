@@ -57,6 +57,7 @@ public sealed partial class DmServer : IAsyncDisposable
         CheckUrls(options);
         var adminToken = options.AdminToken ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DmServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https:// URLs out otherwise
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -17,10 +17,12 @@ internal sealed class RealClient : IDisposable
 {
     public const string AppMoid = "urn:example:mo:app:1.0";
 
-    private readonly HttpClientTransport _transport = new();
+    private readonly HttpClientTransport _transport;
 
-    public RealClient(string baseUrl, string devId, string password, string folder, string? notificationSecret = null)
+    public RealClient(string baseUrl, string devId, string password, string folder, string? notificationSecret = null,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection? trustedRoots = null)
     {
+        _transport = new HttpClientTransport(trustedRoots);
         Folder = folder;
         Directory.CreateDirectory(folder);
         Store = new RecordStore(new DirectoryFlashFiles(folder));
