@@ -36,7 +36,7 @@ public sealed class DemoOptions
     public FumoFlow Flow { get; set; } = FumoFlow.DownloadAndUpdate;
 
     /// <summary>Flash operations after which the power-cut device loses power in its first campaign run.</summary>
-    public long PowerCutAfterOps { get; set; } = 40;
+    public long PowerCutAfterOps { get; set; } = 15;
 
     /// <summary>Returns null when valid, else the reason.</summary>
     public string? Validate() =>

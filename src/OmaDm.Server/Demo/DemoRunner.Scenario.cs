@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using OmaDm.Nano.Host.Firmware;
 using OmaDm.Server.Campaigns;
 using OmaDm.Server.Devices;
@@ -10,6 +11,8 @@ namespace OmaDm.Server.Demo;
 
 public sealed partial class DemoRunner
 {
+    private long _dropAt;
+
     private async Task<int> RunScenarioAsync(DmServer server, DeviceProcess device, string work, CancellationToken cancel)
     {
         // 1. Images: 1.0.0 is what the devices run, 1.1.0 what the campaign installs.
@@ -55,11 +58,11 @@ public sealed partial class DemoRunner
         // 3. Faults, then the campaign.
         RepositoryFaults faults = server.Service<RepositoryFaults>();
         DemoDevice dropped = _devices.First(d => d.Fault == DemoFault.DroppedConnection);
-        long dropAt = newImage.Length * 2L / 5;
-        faults.DropConnection(dropped.DevId, dropAt);
-        dropped.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection drop armed at byte {dropAt}");
+        _dropAt = newImage.Length * 2L / 5;
+        faults.DropConnection(dropped.DevId, _dropAt);
+        dropped.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection drop armed at byte {_dropAt}");
         DemoDevice cut = _devices.First(d => d.Fault == DemoFault.PowerCut);
-        cut.FaultNote = string.Create(CultureInfo.InvariantCulture, $"power cut armed after {_options.PowerCutAfterOps} flash ops");
+        cut.FaultNote = string.Create(CultureInfo.InvariantCulture, $"power cut armed at flash op {_options.PowerCutAfterOps}");
 
         CampaignService campaigns = server.Service<CampaignService>();
         (long? campaignId, string? error) = campaigns.Start(new CampaignRequest("demo: 1.0.0 → 1.1.0", added.Image.Id,
@@ -86,7 +89,7 @@ public sealed partial class DemoRunner
         int updated = FinalRows.Count(r => IsNew(r.Version));
         bool ok = updated == FinalRows.Count;
         string faultsText = string.Create(CultureInfo.InvariantCulture,
-            $"{faults.DropsDone} connection drop(s), {_devices.Count(d => d.FaultNote?.StartsWith("power cut at", StringComparison.Ordinal) == true)} power cut(s) injected");
+            $"{faults.DropsDone} connection drop(s), {_devices.Count(d => d.FaultNote?.StartsWith("power cut", StringComparison.Ordinal) == true && !d.FaultNote.StartsWith("power cut not", StringComparison.Ordinal))} power cut(s) injected");
         _view.Result(ok, ok
             ? $"every device runs {NewVersion.ToString()} ({faultsText})"
             : $"{FinalRows.Count - updated} of {FinalRows.Count} device(s) not on {NewVersion.ToString()} ({faultsText})");
@@ -124,6 +127,7 @@ public sealed partial class DemoRunner
         CampaignService campaigns = server.Service<CampaignService>();
         DeviceRegistry registry = server.Service<DeviceRegistry>();
         bool cutPending = d.Fault == DemoFault.PowerCut;
+        bool recovering = false;
         try
         {
             while (true)
@@ -136,11 +140,17 @@ public sealed partial class DemoRunner
                 }
                 DeviceProcess.RunResult r = await device.RunAsync(args, cancel);
                 Interlocked.Increment(ref d.Runs);
+                if (recovering)
+                {
+                    recovering = false;
+                    d.FaultNote = RecoveryNote(r.Output);
+                }
                 if (cutPending)
                 {
                     cutPending = false;
-                    d.FaultNote = r.ExitCode == DeviceProcess.PowerCutExitCode
-                        ? string.Create(CultureInfo.InvariantCulture, $"power cut at {Served(server, d, campaignId)}, recovered on next boot")
+                    recovering = r.ExitCode == DeviceProcess.PowerCutExitCode;
+                    d.FaultNote = recovering
+                        ? "power cut (flash op " + _options.PowerCutAfterOps.ToString(CultureInfo.InvariantCulture) + "), rebooting"
                         : "power cut not reached (exit " + r.ExitCode.ToString(CultureInfo.InvariantCulture) + ")";
                 }
                 else if (r.ExitCode != 0)
@@ -149,7 +159,7 @@ public sealed partial class DemoRunner
                 }
                 if (d.Fault == DemoFault.DroppedConnection && server.Service<RepositoryFaults>().DropsDone > 0 && d.FaultNote?.StartsWith("connection drop armed", StringComparison.Ordinal) == true)
                 {
-                    d.FaultNote = "connection dropped mid-download, resumed";
+                    d.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection dropped at byte {_dropAt}, download resumed");
                 }
 
                 CampaignDevice? state = campaigns.Devices(campaignId).FirstOrDefault(x => x.DevId == d.DevId);
@@ -167,11 +177,25 @@ public sealed partial class DemoRunner
         }
     }
 
-    private static string Served(DmServer server, DemoDevice d, long campaignId)
+    /// <summary>
+    /// What the device did on the boot after its power cut, from its log line
+    /// "firmware: resuming &lt;operation&gt; after the session (state N)" (FUMO state 30 = download in progress).
+    /// </summary>
+    public static string RecoveryNote(string output)
     {
-        CampaignDevice? p = server.Service<CampaignService>().Devices(campaignId).FirstOrDefault(x => x.DevId == d.DevId);
-        return p?.PercentDone is int pct ? pct.ToString(CultureInfo.InvariantCulture) + " % downloaded" : "an unknown point";
+        Match m = ResumeLine().Match(output);
+        if (!m.Success)
+        {
+            return "power cut; no firmware work was pending at the next boot";
+        }
+        string state = m.Groups["state"].Value;
+        return state == "30"
+            ? "power cut mid-download (FUMO state 30), download finished after reboot"
+            : "power cut in FUMO state " + state + ", " + m.Groups["op"].Value + " finished after reboot";
     }
+
+    [GeneratedRegex(@"resuming (?<op>\w+) after the session \(state (?<state>\d+)\)")]
+    private static partial Regex ResumeLine();
 
     /// <summary>Arguments that give a fresh device its running image (1.0.0).</summary>
     private static IEnumerable<string> FirmwareArgs(string imagePath)

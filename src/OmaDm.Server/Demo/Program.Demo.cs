@@ -16,7 +16,7 @@ public static partial class Program
         var deviceDll = new Option<string?>("--device-dll") { Description = "a built OmaDm.Device.dll (default: build src/OmaDm.Device of this checkout)" };
         var workDir = new Option<string?>("--work-dir") { Description = "folder for the throw-away database and device states (default: a new temp folder)" };
         var flow = new Option<FumoFlow>("--flow") { Description = "FUMO flow of the campaign", DefaultValueFactory = _ => FumoFlow.DownloadAndUpdate };
-        var cutOps = new Option<long>("--power-cut-after-ops") { Description = "flash operation at which the power-cut device loses power", DefaultValueFactory = _ => 40 };
+        var cutOps = new Option<long>("--power-cut-after-ops") { Description = "flash operation at which the power-cut device loses power", DefaultValueFactory = _ => 15 };
         foreach (Option o in new Option[] { devices, timeout, keep, deviceDll, workDir, flow, cutOps })
         {
             demo.Options.Add(o);

@@ -29,6 +29,32 @@ public sealed class DemoScenarioTests
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task Demo_FiveDevicesDropAndPowerCut_AllEndOnNewVersion()
+    {
+        (IAnsiConsole console, StringWriter output) = PlainConsole();
+        var runner = new DemoRunner(new DemoOptions { Devices = 5, Timeout = TimeSpan.FromSeconds(120), WorkDirectory = WorkFolder() }, console);
+
+        int code = await runner.RunAsync(TestContext.CancellationToken);
+
+        TestContext.WriteLine(output.ToString());
+        Assert.AreEqual(DemoRunner.ExitOk, code, output.ToString());
+        Assert.HasCount(5, runner.FinalRows);
+        foreach (DemoDeviceRow row in runner.FinalRows)
+        {
+            Assert.AreEqual("updated", row.State, row.DevId);
+            StringAssert.StartsWith(row.Version, "1.1.0", row.DevId);
+        }
+        Assert.IsGreaterThanOrEqualTo(1, runner.DropsDone, "the repository dropped demo-02's download");
+        StringAssert.StartsWith(runner.Devices[2].FaultNote, "power cut mid-download", "demo-03 lost power mid-download and recovered");
+        StringAssert.StartsWith(runner.Devices[1].FaultNote, "connection dropped at byte", "demo-02's download was cut and resumed");
+        StringAssert.Contains(output.ToString(), "every device runs 1.1.0");
+        StringAssert.Contains(output.ToString(), "1 connection drop(s), 1 power cut(s) injected");
+        StringAssert.Contains(output.ToString(), "/console/");
+        Assert.DoesNotContain("\u001b[", output.ToString(), "no terminal: no escape sequences");
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
     public async Task Demo_TimeBoundExceeded_ExitsWithReason()
     {
         (IAnsiConsole console, StringWriter output) = PlainConsole();
@@ -50,5 +76,15 @@ public sealed class DemoScenarioTests
 
         Assert.AreEqual(DemoRunner.ExitUsage, code);
         StringAssert.Contains(output.ToString(), "--devices must be 3..20");
+    }
+
+    [TestMethod]
+    public void RecoveryNote_FromDeviceLog_NamesTheFumoState()
+    {
+        Assert.AreEqual("power cut mid-download (FUMO state 30), download finished after reboot",
+            DemoRunner.RecoveryNote("x\nfirmware: resuming DownloadAndUpdate after the session (state 30)\ny"));
+        Assert.AreEqual("power cut in FUMO state 50, DownloadAndUpdate finished after reboot",
+            DemoRunner.RecoveryNote("firmware: resuming DownloadAndUpdate after the session (state 50)"));
+        Assert.AreEqual("power cut; no firmware work was pending at the next boot", DemoRunner.RecoveryNote("device ready"));
     }
 }
