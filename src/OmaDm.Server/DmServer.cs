@@ -96,6 +96,7 @@ public sealed partial class DmServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton<IServerDatabase>(_ => OpenDatabase(options));
         services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<AuthThrottle>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<CommandQueue>();
         services.AddSingleton<SessionHistory>();

@@ -69,6 +69,9 @@ public sealed class ServerOptions
     /// <summary>Server id put in DM Notifications (must equal the devices' DMAcc SrvID).</summary>
     public string ServerId { get; set; } = "omadm-server";
 
+    /// <summary>Failed device authentications per remote address and minute before it gets 429 (see <see cref="Dm.AuthThrottle"/>).</summary>
+    public int MaxAuthFailuresPerMinute { get; set; } = 30;
+
     /// <summary>Writes request logs to the console (off in tests).</summary>
     public bool Verbose { get; set; }
 }

@@ -57,6 +57,14 @@ public static class DmEndpoint
             await Text(http, 400, "missing or invalid " + DmMediaTypes.DevIdHeader + " header");
             return;
         }
+        var throttle = services.GetRequiredService<AuthThrottle>();
+        var remote = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsBlocked(remote))
+        {
+            http.Response.Headers.RetryAfter = "60";
+            await Text(http, 429, "too many failed authentications from this address");
+            return;
+        }
         if (!HttpBasic.TryParse(request.Headers.Authorization, out var user, out var password))
         {
             await Challenge(http);
@@ -68,6 +76,7 @@ public static class DmEndpoint
                 && registry.Enrol(devId, password, autoEnrolled: true) == EnrolResult.Created;
             if (!enrolled)
             {
+                throttle.RecordFailure(remote);
                 await Challenge(http);
                 return;
             }
@@ -90,7 +99,6 @@ public static class DmEndpoint
         }
         using (document)
         {
-            var remote = http.Connection.RemoteIpAddress?.ToString();
             var repoBase = options.PublicBaseUrl?.TrimEnd('/') ?? request.Scheme + "://" + request.Host.Value;
             var outcome = isP1
                 ? await sessions.HandlePackage1Async(devId, document.RootElement, remote, repoBase)

@@ -151,8 +151,16 @@ public static class RepositoryEndpoints
             return;
         }
         // Only the device itself may write into its sink: a device can never plant data under another DevID.
+        var throttle = services.GetRequiredService<AuthThrottle>();
+        var remote = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsBlocked(remote))
+        {
+            http.Response.StatusCode = 429;
+            return;
+        }
         if (!HttpBasic.TryParse(http.Request.Headers.Authorization, out var user, out var password) || !registry.Authenticate(devId, user, password))
         {
+            throttle.RecordFailure(remote);
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"omadm\", charset=\"UTF-8\"";
             http.Response.StatusCode = 401;
             return;

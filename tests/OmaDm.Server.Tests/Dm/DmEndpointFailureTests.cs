@@ -200,6 +200,27 @@ public sealed class DmEndpointFailureTests
         }
     }
 
+    [TestMethod]
+    public async Task RepeatedWrongPasswords_From_OneAddress_Get429_ThenEvenTheRightOneWaits()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxAuthFailuresPerMinute = 3);
+        using var dev = server.Enrol("dev-1");
+        var right = dev.Password;
+        dev.Password = "guess";
+
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 4; i++)
+        {
+            statuses.Add((await dev.PostAsync(P1, DmMediaTypes.Initiation)).Status);
+        }
+        dev.Password = right;
+        var afterwards = await dev.PostAsync(P1, DmMediaTypes.Initiation);
+
+        CollectionAssert.AreEqual(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)429 }, statuses);
+        Assert.AreEqual((HttpStatusCode)429, afterwards.Status, "blocked for the rest of the minute: no more PBKDF2 work for this address");
+        Assert.AreEqual("60", afterwards.Response.Headers.RetryAfter!.ToString());
+    }
+
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
