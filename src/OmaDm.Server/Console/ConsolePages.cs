@@ -198,7 +198,25 @@ public static class ConsolePages
 
         sb.Append("<div class=\"actions\">");
         string baseUrl = P + "/campaigns/" + Seg(c.Id) + "/";
-        foreach ((string action, string label) in new[] { ("pause", "Pause"), ("resume", "Resume"), ("retry", "Retry failed"), ("cancel", "Cancel") })
+        bool active = c.State is "running" or "paused";
+        var buttons = new List<(string Action, string Label)>();
+        if (c.State == "running")
+        {
+            buttons.Add(("pause", "Pause"));
+        }
+        if (c.State == "paused")
+        {
+            buttons.Add(("resume", "Resume"));
+        }
+        if (c.Failed > 0 && c.State != "cancelled")
+        {
+            buttons.Add(("retry", "Retry failed"));
+        }
+        if (active)
+        {
+            buttons.Add(("cancel", "Cancel"));
+        }
+        foreach ((string action, string label) in buttons)
         {
             sb.Append("<form method=\"post\" action=\"").Append(baseUrl).Append(action).Append("\">").Append(Csrf(tokenField, token))
               .Append("<button class=\"secondary\" type=\"submit\">").Append(label).Append("</button></form>");

@@ -159,7 +159,7 @@ public sealed partial class DemoRunner
                 }
                 if (d.Fault == DemoFault.DroppedConnection && server.Service<RepositoryFaults>().DropsDone > 0 && d.FaultNote?.StartsWith("connection drop armed", StringComparison.Ordinal) == true)
                 {
-                    d.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection dropped at byte {_dropAt}, download resumed");
+                    d.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection dropped at byte {_dropAt}, download {(_options.Flow == FumoFlow.DownloadAndUpdate ? "resumed" : "retried")}");
                 }
 
                 CampaignDevice? state = campaigns.Devices(campaignId).FirstOrDefault(x => x.DevId == d.DevId);

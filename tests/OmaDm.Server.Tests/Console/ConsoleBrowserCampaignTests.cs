@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
+using OmaDm.Device;
 using OmaDm.Nano.Host.Firmware;
+using OmaDm.Nano.Session;
 using OmaDm.Server.Devices;
 
 namespace OmaDm.Server.Tests.WebConsole;
@@ -7,7 +9,8 @@ namespace OmaDm.Server.Tests.WebConsole;
 /// <summary>
 /// The whole console scenario in headless Chromium against the real server (SQLite file, real
 /// DM endpoint and repository): log in, see the devices, upload an image, start a campaign,
-/// watch it complete while devices run sessions over HTTP.
+/// watch it complete while virtual devices (the real client core, FUMO and simulated slot,
+/// in-process) poll over HTTP.
 /// </summary>
 [TestClass]
 public sealed class ConsoleBrowserCampaignTests
@@ -32,18 +35,26 @@ public sealed class ConsoleBrowserCampaignTests
         await using var _s = server;
         await server.StartAsync(TestContext.CancellationToken);
 
-        var devices = new List<FumoScriptedDevice>();
+        var devices = new List<VirtualDevice>();
         foreach (string id in new[] { "virt-01", "virt-02", "virt-03" })
         {
             Assert.AreEqual(EnrolResult.Created, server.Service<DeviceRegistry>().Enrol(id, "pw-" + id));
-            var d = new FumoScriptedDevice(server.BaseUrl, id, "pw-" + id, "1.0.0+0", "1.1.0+0");
+            var d = new VirtualDevice(new DeviceOptions
+            {
+                ServerUrl = server.BaseUrl + "/dm",
+                StateDirectory = Path.Combine(folder, id),
+                DevId = id,
+                Password = "pw-" + id,
+            }, TextWriter.Null);
+            Assert.IsNull(d.Boot());
             devices.Add(d);
-            await d.RunSessionAsync(TestContext.CancellationToken); // first contact: FwV recorded
+            SessionOutcome first = await Task.Run(() => d.RunSession()); // first contact: DevInfo and FwV recorded
+            Assert.AreEqual(SessionResult.Completed, first.Result, first.Describe());
         }
 
         string imagePath = Path.Combine(folder, "app-1.1.0.bin");
         Assert.IsTrue(ImageVersion.TryParse("1.1.0", out ImageVersion v110));
-        await File.WriteAllBytesAsync(imagePath, McuBootImageWriter.Pack(new byte[40_000], v110));
+        await File.WriteAllBytesAsync(imagePath, McuBootImageWriter.Pack(Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 7)).ToArray(), v110));
 
         // Devices poll in the background the whole time, as real ones do.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
@@ -60,9 +71,9 @@ public sealed class ConsoleBrowserCampaignTests
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/console/devices");
         string table = await page.InnerTextAsync("#devices");
-        foreach (FumoScriptedDevice d in devices)
+        foreach (VirtualDevice d in devices)
         {
-            StringAssert.Contains(table, d.DevId);
+            StringAssert.Contains(table, d.Client.DevId);
         }
         StringAssert.Contains(table, "1.0.0+0", "the devices list shows the reported firmware version");
 
@@ -93,9 +104,9 @@ public sealed class ConsoleBrowserCampaignTests
 
         stop.Cancel();
         await polling;
-        foreach (FumoScriptedDevice d in devices)
+        foreach (VirtualDevice d in devices)
         {
-            Assert.AreEqual("1.1.0+0", d.Version);
+            Assert.AreEqual("1.1.0+0", d.Facts.FirmwareVersion, "the device itself runs the new image");
             d.Dispose();
         }
         try
@@ -108,13 +119,13 @@ public sealed class ConsoleBrowserCampaignTests
         }
     }
 
-    private static async Task PollAsync(FumoScriptedDevice device, CancellationToken cancel)
+    private static async Task PollAsync(VirtualDevice device, CancellationToken cancel)
     {
         while (!cancel.IsCancellationRequested)
         {
+            await Task.Run(() => device.RunSession(), CancellationToken.None); // a session runs to its end
             try
             {
-                await device.RunSessionAsync(cancel);
                 await Task.Delay(150, cancel);
             }
             catch (OperationCanceledException)
