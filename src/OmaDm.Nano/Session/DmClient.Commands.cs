@@ -49,8 +49,9 @@ namespace OmaDm.Nano.Session
         /// <summary>Runs one command and writes its status. False only when the Package#3 could not be opened or written.</summary>
         private bool RunCommand(DmCommand command)
         {
-            if (command.Type == DmCommandType.End && command.SyntaxStatus == 0)
+            if (command.Type == DmCommandType.End)
             {
+                // END ends the session whatever its array holds after the name (odd or oversize arguments)
                 _ended = true;
                 return true;
             }

@@ -71,6 +71,18 @@ namespace OmaDm.Nano.Tests.Session
         }
 
         [TestMethod]
+        public void Run_EndWithOddArguments_StillEnds()
+        {
+            SessionFixture f = new SessionFixture();
+            f.Transport.EnqueuePackage2(SessionFixture.Package2("[\"END\",\"" + new string('a', 1500) + "\",{\"x\":1}]"));
+
+            SessionOutcome outcome = f.Client.Run();
+
+            Assert.AreEqual((int)SessionResult.Completed, (int)outcome.Result);
+            Assert.AreEqual(1, f.Transport.DmPackagesSent, "found by HostilePackageTests: END with an oversize argument must still end");
+        }
+
+        [TestMethod]
         public void Run_ThreePackages_StatusesInOrderPerPackage()
         {
             SessionFixture f = new SessionFixture();
