@@ -140,7 +140,10 @@ public sealed partial class SimulatedFirmwareSlot
     }
 
     /// <summary>IFU's complete-time checks plus MCUboot's signature check.</summary>
-    private SlotResult Verify(SimulatedFlash flash, int total, bool checkSignature = true)
+    private SlotResult Verify(SimulatedFlash flash, int total, bool checkSignature = true) => Verify(flash, total, null, checkSignature);
+
+    /// <summary>As above; <paramref name="knownDigest"/> is the SHA-256 computed while the same bytes were written, or null to read them back.</summary>
+    private SlotResult Verify(SimulatedFlash flash, int total, byte[]? knownDigest, bool checkSignature = true)
     {
         var head = new byte[McuBootHeader.Size];
         flash.Read(0, head);
@@ -170,7 +173,7 @@ public sealed partial class SimulatedFirmwareSlot
         {
             return SlotResult.BadTlv;
         }
-        var digest = HashRange(flash, hashed);
+        var digest = knownDigest ?? HashRange(flash, hashed);
         if (!CryptographicOperations.FixedTimeEquals(digest, area.AsSpan(hashAt, hashLength)))
         {
             return SlotResult.HashMismatch;

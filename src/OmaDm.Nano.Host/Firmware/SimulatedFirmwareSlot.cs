@@ -29,6 +29,9 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
     private readonly SlotStateFile meta;
     private readonly SlotStateFile boot;
     private bool sessionOpen;
+    private System.Security.Cryptography.IncrementalHash? runningHash;
+    private long hashedUpTo;
+    private long hashLength;
     private int nextOffset = -1;
     private int totalLength = -1;
 
@@ -120,7 +123,13 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
         {
             return SlotResult.HeaderMismatch;
         }
-        var written = secondary.FindWrittenEnd(totalLength);
+        var written = secondary.FindWrittenEnd(CapacityBytes);
+        secondary.MarkErasedFrom(written);
+        if (written > totalLength)
+        {
+            // Data past the end of this image: whatever is there, it is not a paused download of it.
+            return SlotResult.HeaderMismatch;
+        }
         // The block holding the last written byte may be torn - even when the image looks whole,
         // the last chunk may have been cut with garbage up to its end: erase it and write it again.
         var rewound = written == 0 ? 0 : (int)((written - 1) / EraseBlockBytes * EraseBlockBytes);
@@ -148,19 +157,19 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
         {
             return SlotResult.TooLarge;
         }
+        McuBootHeader? parsed = null;
         if (nextOffset == 0)
         {
             if (count < McuBootHeader.Size)
             {
                 return SlotResult.BadArgument;
             }
-
-            var header = McuBootHeader.TryParse(buffer, offset, out var parsed);
+            var header = McuBootHeader.TryParse(buffer, offset, out parsed);
             if (header != SlotResult.Success)
             {
                 return header == SlotResult.BadArgument ? SlotResult.BadArgument : SlotResult.BadMagic;
             }
-            if (parsed.HashedLength >= totalLength)
+            if (parsed!.HashedLength >= totalLength)
             {
                 return SlotResult.TooLarge;
             }
@@ -173,6 +182,7 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
         {
             return SlotResult.FlashError;
         }
+        HashAppended(buffer, offset, count, parsed);
         nextOffset += count;
         BytesWritten += count;
         return SlotResult.Success;
@@ -190,7 +200,14 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
             return SlotResult.Incomplete;
         }
         sessionOpen = false;
-        var result = Verify(secondary, totalLength);
+        byte[]? digest = null;
+        if (runningHash is not null && hashLength > 0 && hashedUpTo == hashLength)
+        {
+            digest = runningHash.GetHashAndReset();
+        }
+        runningHash?.Dispose();
+        runningHash = null;
+        var result = Verify(secondary, totalLength, digest);
         if (result == SlotResult.Success)
         {
             meta.Save(("verified", "1"));
@@ -282,6 +299,27 @@ public sealed partial class SimulatedFirmwareSlot : IFirmwareSlot, IDisposable
         sessionOpen = true;
         totalLength = total;
         nextOffset = offset;
+        // The digest is computed as the data goes in when the session writes the image from byte 0;
+        // after a resume Complete reads the slot back instead.
+        runningHash?.Dispose();
+        runningHash = offset == 0 ? System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256) : null;
+        hashedUpTo = 0;
+        hashLength = -1;
+    }
+
+    private void HashAppended(byte[] buffer, int offset, int count, McuBootHeader? header)
+    {
+        if (runningHash is null)
+        {
+            return;
+        }
+        if (header is not null)
+        {
+            hashLength = header.HashedLength;
+        }
+        var take = (int)Math.Min(count, Math.Max(0, hashLength - hashedUpTo));
+        runningHash.AppendData(buffer, offset, take);
+        hashedUpTo += take;
     }
 
     private SimulatedFlash OpenFlash(string name, int seedOffset) =>

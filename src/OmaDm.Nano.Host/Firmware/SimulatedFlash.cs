@@ -19,6 +19,10 @@ internal sealed class SimulatedFlash : IDisposable
     private readonly byte[] check = new byte[EraseBlockBytes];
     private SafeFileHandle? handle;
 
+    // Everything from here to the end is known to be erased, so a write there needs no read-back
+    // check (the common sequential append). Unknown (long.MaxValue) until an erase or scan says so.
+    private long knownErasedFrom = long.MaxValue;
+
     public SimulatedFlash(string path, int capacityBytes, PowerCutSwitch power, int seed)
     {
         this.path = path;
@@ -68,7 +72,14 @@ internal sealed class SimulatedFlash : IDisposable
             }
             RandomAccess.Write(Handle, block.AsSpan(0, n), b);
         }
+        if (end >= Math.Min(knownErasedFrom, CapacityBytes))
+        {
+            knownErasedFrom = Math.Min(knownErasedFrom, start);
+        }
     }
+
+    /// <summary>Records that a scan found nothing but erased bytes from <paramref name="offset"/> to the end.</summary>
+    public void MarkErasedFrom(long offset) => knownErasedFrom = offset;
 
     /// <summary>Programs bytes into erased flash.</summary>
     public FlashWriteResult Write(long offset, ReadOnlySpan<byte> data)
@@ -77,7 +88,7 @@ internal sealed class SimulatedFlash : IDisposable
         {
             return FlashWriteResult.OutOfRange;
         }
-        for (var done = 0; done < data.Length;)
+        for (var done = offset >= knownErasedFrom ? data.Length : 0; done < data.Length;)
         {
             var n = Math.Min(check.Length, data.Length - done);
             Read(offset + done, check.AsSpan(0, n));
@@ -100,6 +111,10 @@ internal sealed class SimulatedFlash : IDisposable
             throw new FlashPowerCutException("write");
         }
         RandomAccess.Write(Handle, data, offset);
+        if (offset + data.Length > knownErasedFrom || offset >= knownErasedFrom)
+        {
+            knownErasedFrom = Math.Max(knownErasedFrom, offset + data.Length);
+        }
         return FlashWriteResult.Success;
     }
 
