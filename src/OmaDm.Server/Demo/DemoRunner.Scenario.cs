@@ -159,7 +159,7 @@ public sealed partial class DemoRunner
                 }
                 if (d.Fault == DemoFault.DroppedConnection && server.Service<RepositoryFaults>().DropsDone > 0 && d.FaultNote?.StartsWith("connection drop armed", StringComparison.Ordinal) == true)
                 {
-                    d.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection dropped at byte {_dropAt}, download {(_options.Flow == FumoFlow.DownloadAndUpdate ? "resumed" : "retried")}");
+                    d.FaultNote = string.Create(CultureInfo.InvariantCulture, $"connection dropped at byte {_dropAt}, {(_options.Flow == FumoFlow.DownloadAndUpdate ? "resumed" : "retried")}");
                 }
 
                 CampaignDevice? state = campaigns.Devices(campaignId).FirstOrDefault(x => x.DevId == d.DevId);
@@ -190,8 +190,8 @@ public sealed partial class DemoRunner
         }
         string state = m.Groups["state"].Value;
         return state == "30"
-            ? "power cut mid-download (FUMO state 30), download finished after reboot"
-            : "power cut in FUMO state " + state + ", " + m.Groups["op"].Value + " finished after reboot";
+            ? "power cut mid-download (FUMO state 30), recovered"
+            : "power cut in FUMO state " + state + ", recovered";
     }
 
     [GeneratedRegex(@"resuming (?<op>\w+) after the session \(state (?<state>\d+)\)")]

@@ -81,9 +81,9 @@ public sealed class DemoScenarioTests
     [TestMethod]
     public void RecoveryNote_FromDeviceLog_NamesTheFumoState()
     {
-        Assert.AreEqual("power cut mid-download (FUMO state 30), download finished after reboot",
+        Assert.AreEqual("power cut mid-download (FUMO state 30), recovered",
             DemoRunner.RecoveryNote("x\nfirmware: resuming DownloadAndUpdate after the session (state 30)\ny"));
-        Assert.AreEqual("power cut in FUMO state 50, DownloadAndUpdate finished after reboot",
+        Assert.AreEqual("power cut in FUMO state 50, recovered",
             DemoRunner.RecoveryNote("firmware: resuming DownloadAndUpdate after the session (state 50)"));
         Assert.AreEqual("power cut; no firmware work was pending at the next boot", DemoRunner.RecoveryNote("device ready"));
     }
