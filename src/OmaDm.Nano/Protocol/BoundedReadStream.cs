@@ -59,6 +59,21 @@ namespace OmaDm.Nano.Protocol
             return read;
         }
 
+#if NANOFRAMEWORK_1_0
+        /// <summary>Abstract on nanoFramework 1.x; the Package#2 reader uses the array overload, this one copies through it.</summary>
+        public override int Read(SpanByte buffer)
+        {
+            byte[] chunk = new byte[buffer.Length];
+            int read = Read(chunk, 0, chunk.Length);
+            for (int i = 0; i < read; i++)
+            {
+                buffer[i] = chunk[i];
+            }
+
+            return read;
+        }
+#endif
+
         /// <inheritdoc />
         public override bool CanRead { get { return true; } }
 
