@@ -107,6 +107,7 @@ public sealed partial class DmServer : IAsyncDisposable
         services.AddSingleton<CampaignService>();
         services.AddSingleton<IDmSessionObserver>(sp => sp.GetRequiredService<CampaignService>());
         services.AddSingleton<DmSessionService>();
+        services.AddHostedService<StaleSessionSweeper>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<DeviceSettings>();
     }

@@ -119,6 +119,44 @@ public sealed partial class DmSessionService
         }
     }
 
+    /// <summary>
+    /// Aborts sessions whose last package is older than <paramref name="idle"/> (the device reset or
+    /// lost its network): their unanswered commands become Lost, so campaigns retry them and the
+    /// open-session count stays true. Returns how many sessions were aborted.
+    /// </summary>
+    public int SweepStaleSessions(TimeSpan idle)
+    {
+        var cutoff = Sql.Now() - (long)idle.TotalMilliseconds;
+        var stale = _db.Read(c => Sql.Query(c, null,
+            "SELECT s.id, s.dev_id FROM sessions s WHERE s.state='open' AND s.started_at <= @p0 AND NOT EXISTS " +
+            "(SELECT 1 FROM commands m WHERE m.session_id=s.id AND m.sent_at > @p0)",
+            r => (Id: r.I64(0), DevId: r.GetString(1)), cutoff));
+        int aborted = 0;
+        foreach (var (id, devId) in stale)
+        {
+            var gate = _deviceLocks.GetOrAdd(devId, _ => new SemaphoreSlim(1, 1));
+            gate.Wait();
+            try
+            {
+                aborted += _db.Write((c, t) =>
+                {
+                    if (Sql.Scalar(c, t, "SELECT 1 FROM sessions WHERE id=@p0 AND state='open'", id) is null)
+                    {
+                        return 0; // a package arrived meanwhile and closed or replaced it
+                    }
+                    AbortSession(c, t, devId, id, "no package for " + (int)idle.TotalMinutes + " min");
+                    return 1;
+                });
+            }
+            finally
+            {
+                gate.Release();
+            }
+            NotifyAfter(devId);
+        }
+        return aborted;
+    }
+
     private PackageOutcome NextPackage(DbConnection c, DbTransaction t, string devId, long sessionId, string repoBase, int packagesSoFar)
     {
         var commands = packagesSoFar >= _options.MaxPackagesPerSession

@@ -245,4 +245,23 @@ public sealed class SessionFlowTests
         Assert.AreEqual(HttpStatusCode.OK, r.Status);
         Assert.AreEqual("{\"CMD\":[[\"END\"]]}", r.Body);
     }
+    [TestMethod]
+    public async Task SweepStaleSessions_AbortsIdleSessionAndMarksItsCommandsLost()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var dev = server.Enrol("dev-1");
+        await dev.RunSessionAsync();
+        var id = server.Service<CommandQueue>().Enqueue("dev-1", ["GET", "urn:oma:mo:app:1.0//A"])!.Value;
+        await dev.Package1Async(); // then the device goes silent
+        var sessions = server.Service<DmSessionService>();
+
+        Assert.AreEqual(0, sessions.SweepStaleSessions(TimeSpan.FromMinutes(15)), "not idle long enough");
+        await Task.Delay(50);
+        var aborted = sessions.SweepStaleSessions(TimeSpan.FromMilliseconds(10));
+
+        Assert.AreEqual(1, aborted);
+        Assert.AreEqual(CommandState.Lost, server.Service<CommandQueue>().Get(id)!.State);
+        Assert.AreEqual("aborted", server.Service<SessionHistory>().Sessions("dev-1")[0].State);
+        Assert.AreEqual(0, server.Service<SessionHistory>().Counters().OpenSessions);
+    }
 }
