@@ -54,6 +54,9 @@ public sealed class ServerOptions
     /// <summary>Largest HPUT/HPOST upload (bytes).</summary>
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
 
+    /// <summary>Uploads kept per device (HPOST adds one each time); beyond it the sink answers 507 until an admin deletes some.</summary>
+    public int MaxUploadsPerDevice { get; set; } = 1000;
+
     /// <summary>Largest blob/firmware upload through the admin API (bytes).</summary>
     public long MaxBlobBytes { get; set; } = DefaultMaxBlobBytes;
 

@@ -90,6 +90,10 @@ public sealed class BlobStore
         Select + " WHERE " + (kind is null ? "@p0 = @p0" : "kind=@p0") + " AND " + (devId is null ? "@p1 = @p1" : "dev_id=@p1") + " ORDER BY name",
         Map, kind ?? "", devId ?? ""));
 
+    /// <summary>Number of uploads a device has stored.</summary>
+    public int CountUploads(string devId) =>
+        Convert.ToInt32(_db.Read(c => Sql.Scalar(c, null, "SELECT COUNT(*) FROM blobs WHERE kind='upload' AND dev_id=@p0", devId)));
+
     /// <summary>Opens a blob's content for reading, or null.</summary>
     public Stream? OpenRead(string name)
     {

@@ -170,11 +170,17 @@ public static class RepositoryEndpoints
             http.Response.StatusCode = 413;
             return;
         }
+        var blobs = services.GetRequiredService<BlobStore>();
         var logical = HttpMethods.IsPost(http.Request.Method)
             ? $"upload/{devId}/{name}/{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}"
             : $"upload/{devId}/{name}";
+        if (blobs.Get(logical) is null && blobs.CountUploads(devId) >= options.MaxUploadsPerDevice)
+        {
+            http.Response.StatusCode = 507; // bounded disk use per device
+            return;
+        }
         var contentType = string.IsNullOrEmpty(http.Request.ContentType) ? "application/octet-stream" : http.Request.ContentType;
-        var info = await services.GetRequiredService<BlobStore>().PutAsync(logical, http.Request.Body, contentType, "upload", devId, options.MaxUploadBytes, http.RequestAborted);
+        var info = await blobs.PutAsync(logical, http.Request.Body, contentType, "upload", devId, options.MaxUploadBytes, http.RequestAborted);
         http.Response.StatusCode = info is null ? 413 : HttpMethods.IsPost(http.Request.Method) ? 201 : 200;
     }
 }

@@ -263,4 +263,20 @@ public sealed class RepositoryHttpTests
         Assert.AreEqual("text/plain", r.Content.Headers.ContentType!.MediaType);
         Assert.AreEqual(server.BaseUrl + "/repo/blobs/image.bin?dev=dev-1", await r.Content.ReadAsStringAsync());
     }
+    [TestMethod]
+    public async Task Upload_PostBeyondPerDeviceLimit_Is507()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxUploadsPerDevice = 2);
+        using var dev = server.Enrol("dev-1");
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 3; i++)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/repo/upload/dev-1/log") { Content = new StringContent("[" + i + "]") };
+            post.Headers.Authorization = AuthenticationHeaderValue.Parse(HttpBasic.Format("dev-1", dev.Password));
+            statuses.Add((await dev.Http.SendAsync(post)).StatusCode);
+        }
+
+        CollectionAssert.AreEqual(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.InsufficientStorage }, statuses);
+        Assert.HasCount(2, server.Service<BlobStore>().List("upload", "dev-1"));
+    }
 }
