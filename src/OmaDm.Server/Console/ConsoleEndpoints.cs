@@ -76,6 +76,7 @@ public static class ConsoleEndpoints
         pages.MapPost("/logout", Logout).DisableAntiforgery();
         pages.MapGet("/devices", DevicesPage);
         pages.MapGet("/devices/{devId}", DevicePage);
+        pages.MapPost("/devices/{devId}/commands", QueueCommand).DisableAntiforgery();
         pages.MapGet("/firmware", FirmwarePage);
         pages.MapPost("/firmware", FirmwareUpload).DisableAntiforgery();
         pages.MapGet("/campaigns", CampaignsPage);
@@ -184,7 +185,37 @@ public static class ConsoleEndpoints
         {
             return Html(Page(context, antiforgery, "Unknown device", "<p><a href=\"" + P + "/devices\">Back to the devices</a></p>"), StatusCodes.Status404NotFound);
         }
-        return Html(Page(context, antiforgery, "Device " + devId, ConsolePages.Device(detail), options.Value.RefreshSeconds));
+        string token = antiforgery.GetAndStoreTokens(context).RequestToken ?? string.Empty;
+        return Html(Page(context, antiforgery, "Device " + devId, ConsolePages.Device(detail, TokenField, token)));
+    }
+
+    private static async Task<IResult> QueueCommand(string devId, HttpContext context, IAntiforgery antiforgery, IConsoleBackend backend)
+    {
+        if (!context.Request.HasFormContentType || !await ValidCsrfAsync(context, antiforgery))
+        {
+            return Results.BadRequest("invalid form");
+        }
+        IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var command = new List<string> { form["command"].ToString() };
+        string[] args = { form["arg1"].ToString(), form["arg2"].ToString(), form["arg3"].ToString() };
+        int last = Array.FindLastIndex(args, a => a.Length > 0); // trailing empty fields are not arguments
+        for (int i = 0; i <= last; i++)
+        {
+            command.Add(args[i]);
+        }
+        ConsoleActionResult result = await backend.QueueCommandAsync(devId, command, context.RequestAborted);
+        if (result.Ok)
+        {
+            return Results.Redirect(P + "/devices/" + Uri.EscapeDataString(devId));
+        }
+        ConsoleDeviceDetail? detail = await backend.GetDeviceAsync(devId, context.RequestAborted);
+        if (detail is null)
+        {
+            return Results.NotFound();
+        }
+        string token = antiforgery.GetAndStoreTokens(context).RequestToken ?? string.Empty;
+        return Html(Page(context, antiforgery, "Device " + devId, ConsolePages.Device(detail, TokenField, token), error: result.Message),
+            StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> FirmwarePage(HttpContext context, IAntiforgery antiforgery, IConsoleBackend backend)

@@ -45,8 +45,11 @@ public static class ConsolePages
         return sb.ToString();
     }
 
-    /// <summary>One device: summary, MO values, queue, session history.</summary>
-    public static string Device(ConsoleDeviceDetail detail)
+    /// <summary>Commands the queue form offers (docs/PROTOCOL.md §3).</summary>
+    private static readonly string[] QueueableCommands = { "GET", "HGET", "HPUT", "HPOST", "DELETE", "EXEC", "SHOW", "DEFAULT" };
+
+    /// <summary>One device: summary, MO values, queue (with a form to add a command), alerts, session history.</summary>
+    public static string Device(ConsoleDeviceDetail detail, string tokenField, string? token)
     {
         ConsoleDevice d = detail.Device;
         var sb = new StringBuilder();
@@ -70,6 +73,17 @@ public static class ConsolePages
         }
 
         sb.Append("<h2>Queue</h2>");
+        sb.Append("<form class=\"card\" id=\"queue-command\" method=\"post\" action=\"").Append(P).Append("/devices/").Append(Seg(d.DevId))
+          .Append("/commands\">").Append(Csrf(tokenField, token)).Append("<label>Command<select name=\"command\">");
+        foreach (string name in QueueableCommands)
+        {
+            sb.Append("<option>").Append(name).Append("</option>");
+        }
+        sb.Append("</select></label>")
+          .Append("<label>Argument 1 (ClientURI or URL)<input type=\"text\" name=\"arg1\" maxlength=\"1024\" size=\"40\" placeholder=\"urn:oma:mo:oma-dm-devinfo:1.0//FwV\"></label>")
+          .Append("<label>Argument 2<input type=\"text\" name=\"arg2\" maxlength=\"1024\"></label>")
+          .Append("<label>Argument 3<input type=\"text\" name=\"arg3\" maxlength=\"1024\"></label>")
+          .Append("<button type=\"submit\">Queue</button></form>");
         if (detail.Queue.Count == 0)
         {
             sb.Append("<p class=\"muted\">Nothing queued.</p>");

@@ -13,6 +13,9 @@ public interface IConsoleBackend
     /// <summary>One device with MO values, recent sessions and its queue; null when unknown.</summary>
     Task<ConsoleDeviceDetail?> GetDeviceAsync(string devId, CancellationToken cancellationToken);
 
+    /// <summary>Queues a DM command (name and arguments) for the device's next session.</summary>
+    Task<ConsoleActionResult> QueueCommandAsync(string devId, IReadOnlyList<string> command, CancellationToken cancellationToken);
+
     /// <summary>Firmware images in the catalogue, newest first.</summary>
     Task<IReadOnlyList<ConsoleImage>> ListImagesAsync(CancellationToken cancellationToken);
 

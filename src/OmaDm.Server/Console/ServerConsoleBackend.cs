@@ -14,6 +14,9 @@ public sealed class ServerConsoleBackend : IConsoleBackend
     /// <summary>Rows shown per list on the device page (the page stays small).</summary>
     public const int MaxRowsPerList = 50;
 
+    /// <summary>Sessions shown on the device page (a polling device has many; the newest matter).</summary>
+    public const int MaxSessionRows = 20;
+
     private readonly DeviceRegistry _devices;
     private readonly GroupService _groups;
     private readonly CommandQueue _queue;
@@ -50,7 +53,7 @@ public sealed class ServerConsoleBackend : IConsoleBackend
         }
         var values = _devices.GetMoValues(devId).Take(MaxRowsPerList * 4)
             .Select(v => new ConsoleMoValue(v.Uri, ValueText(v.ValueJson), v.UpdatedAt)).ToList();
-        var sessions = _history.Sessions(devId, MaxRowsPerList).Select(s => new ConsoleSession(s.StartedAt,
+        var sessions = _history.Sessions(devId, MaxSessionRows).Select(s => new ConsoleSession(s.StartedAt,
             s.State + (s.Note is null ? "" : ": " + s.Note),
             string.Create(CultureInfo.InvariantCulture, $"{s.Packages} package(s), {s.Statuses} status(es){(s.TriggerAlert is null ? "" : ", " + s.TriggerAlert)}"))).ToList();
         var queue = _queue.List(devId, null, MaxRowsPerList).Select(q => new ConsoleQueuedCommand(
@@ -59,6 +62,19 @@ public sealed class ServerConsoleBackend : IConsoleBackend
             a.ReceivedAt, a.Alert.AlertType, a.Alert.SourceUri, a.Alert.Data)).ToList();
         ConsoleDevice device = ToConsole(record, ActiveCampaignStates());
         return Task.FromResult<ConsoleDeviceDetail?>(new ConsoleDeviceDetail(device, values, sessions, queue, alerts));
+    }
+
+    /// <inheritdoc />
+    public Task<ConsoleActionResult> QueueCommandAsync(string devId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        if (!DmCommands.TryValidate(command, out string error))
+        {
+            return Task.FromResult(ConsoleActionResult.Fail(error));
+        }
+        long? id = DeviceRegistry.IsValidDevId(devId) ? _queue.Enqueue(devId, command, "console") : null;
+        return Task.FromResult(id is null
+            ? ConsoleActionResult.Fail("Unknown device.")
+            : ConsoleActionResult.Success("queued", id.Value.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <inheritdoc />

@@ -102,6 +102,14 @@ public sealed class ConsoleBrowserCampaignTests
         StringAssert.Contains(await page.InnerTextAsync("#queue"), "HGET", "the device page lists the campaign's commands");
         StringAssert.Contains(await page.InnerTextAsync("#alerts"), "org.openmobilealliance.dm.firmwareupdate.update", "and the FUMO result alert");
 
+        // Queue a command from the device page; the polling device answers it in its next session.
+        await page.SelectOptionAsync("#queue-command select[name=command]", "GET");
+        await page.FillAsync("#queue-command input[name=arg1]", "urn:oma:mo:oma-dm-devinfo:1.0//Man");
+        await page.ClickAsync("#queue-command button[type=submit]");
+        await page.WaitForURLAsync("**/console/devices/virt-02");
+        StringAssert.Contains(await page.InnerTextAsync("#queue"), "oma-dm-devinfo:1.0//Man");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "omadm-console-device.png"), FullPage = true });
+
         stop.Cancel();
         await polling;
         foreach (VirtualDevice d in devices)

@@ -169,4 +169,33 @@ public sealed partial class ConsoleHttpTests
         StringAssert.Contains(r.Headers.GetValues("Content-Security-Policy").Single(), "frame-ancestors 'none'");
         Assert.AreEqual("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [TestMethod]
+    public async Task QueueCommand_FromDevicePage_ReachesBackendWithoutTrailingEmptyArgs()
+    {
+        var backend = new ScriptedConsoleBackend("VIRT:01 a");
+        await using ConsoleTestHost host = await ConsoleTestHost.StartAsync(backend);
+        using HttpClient client = Client(host);
+        await LogInAsync(client);
+        string token = await TokenAsync(client, "/console/devices/VIRT%3A01%20a");
+        using HttpResponseMessage ok = await client.PostAsync("/console/devices/VIRT%3A01%20a/commands", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["command"] = "GET", ["arg1"] = "urn:oma:mo:oma-dm-devinfo:1.0//FwV", ["arg2"] = "", ["arg3"] = "",
+        }));
+        using HttpResponseMessage bad = await client.PostAsync("/console/devices/VIRT%3A01%20a/commands", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["command"] = "GET", ["arg1"] = "a", ["arg2"] = "b",
+        }));
+        using HttpResponseMessage forged = await client.PostAsync("/console/devices/VIRT%3A01%20a/commands", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["command"] = "DELETE", ["arg1"] = "urn:x",
+        }));
+
+        Assert.AreEqual(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        StringAssert.Contains(await bad.Content.ReadAsStringAsync(), "GET takes 1 argument(s)");
+        Assert.AreEqual(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.HasCount(1, backend.Queued, "only the valid, non-forged command was queued");
+        CollectionAssert.AreEqual(new[] { "GET", "urn:oma:mo:oma-dm-devinfo:1.0//FwV" }, backend.Queued[0]);
+    }
 }

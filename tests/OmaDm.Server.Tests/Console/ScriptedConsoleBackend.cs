@@ -49,6 +49,25 @@ internal sealed class ScriptedConsoleBackend : IConsoleBackend
         }
     }
 
+    public List<string[]> Queued { get; } = new();
+
+    public Task<ConsoleActionResult> QueueCommandAsync(string devId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_devices.All(d => d.DevId != devId))
+            {
+                return Task.FromResult(ConsoleActionResult.Fail("Unknown device."));
+            }
+            if (command[0] == "GET" && command.Count != 2)
+            {
+                return Task.FromResult(ConsoleActionResult.Fail("GET takes 1 argument(s)"));
+            }
+            Queued.Add(command.ToArray());
+            return Task.FromResult(ConsoleActionResult.Success("queued", Queued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
     public Task<IReadOnlyList<ConsoleImage>> ListImagesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

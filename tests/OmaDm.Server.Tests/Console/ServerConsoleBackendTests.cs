@@ -109,4 +109,26 @@ public sealed class ServerConsoleBackendTests
         Assert.IsNull(await backend.GetDeviceAsync("nope", TestContext.CancellationToken));
         Assert.IsNull(await backend.GetDeviceAsync("../etc", TestContext.CancellationToken));
     }
+
+    [TestMethod]
+    public async Task QueueCommand_ValidatedAndListedOnDevicePage()
+    {
+        (DmServer server, string _) = await StartAsync();
+        await using DmServer _s = server;
+        IConsoleBackend backend = server.Service<IConsoleBackend>();
+        server.Service<DeviceRegistry>().Enrol("dev-1", "pw-dev-1");
+
+        ConsoleActionResult ok = await backend.QueueCommandAsync("dev-1", new[] { "EXEC", "urn:oma:mo:app:1.0//Reboot" }, TestContext.CancellationToken);
+        ConsoleActionResult badName = await backend.QueueCommandAsync("dev-1", new[] { "FORMAT", "x" }, TestContext.CancellationToken);
+        ConsoleActionResult badCount = await backend.QueueCommandAsync("dev-1", new[] { "HPUT", "http://x" }, TestContext.CancellationToken);
+        ConsoleActionResult unknown = await backend.QueueCommandAsync("nope", new[] { "GET", "urn:x" }, TestContext.CancellationToken);
+
+        Assert.IsTrue(ok.Ok, ok.Message);
+        StringAssert.StartsWith(badName.Message, "unknown command 'FORMAT'");
+        Assert.AreEqual("HPUT takes 2 argument(s)", badCount.Message);
+        Assert.AreEqual("Unknown device.", unknown.Message);
+        ConsoleQueuedCommand queued = (await backend.GetDeviceAsync("dev-1", TestContext.CancellationToken))!.Queue.Single();
+        Assert.AreEqual("[\"EXEC\",\"urn:oma:mo:app:1.0//Reboot\"]", queued.Command);
+        Assert.AreEqual("queued", queued.State);
+    }
 }
