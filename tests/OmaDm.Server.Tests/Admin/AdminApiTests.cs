@@ -67,6 +67,20 @@ public sealed class AdminApiTests
     }
 
     [TestMethod]
+    public async Task Enrol_DevIdWithColon_NeedsAUserNameWithoutColon()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var implicitUser = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "IMEI:490154203237518", password = "pw-12345" });
+        var explicitUser = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "IMEI:490154203237518", password = "pw-12345", authName = "imei-490154203237518" });
+        using var dev = new ScriptedDevice(server.BaseUrl, "IMEI:490154203237518", "imei-490154203237518", "pw-12345");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, implicitUser.StatusCode, "RFC 7617: the Basic user-id cannot contain ':'");
+        Assert.AreEqual(HttpStatusCode.Created, explicitUser.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await dev.PostAsync("{\"Alert\":[]}", OmaDm.Server.Dm.DmMediaTypes.Initiation)).Status);
+    }
+
+    [TestMethod]
     public async Task QueueCommand_ThroughApi_SentAndResultReadable()
     {
         await using var server = await TestServer.StartAsync();
