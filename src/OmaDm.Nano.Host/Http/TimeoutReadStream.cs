@@ -5,11 +5,22 @@ namespace OmaDm.Nano.Host.Http;
 /// an <see cref="IOException"/> instead of a hang. All failures surface as IOException, the one
 /// exception the <see cref="OmaDm.Nano.Platform.IHttpExchange"/> contract allows for body reads.
 /// </summary>
+/// <remarks>
+/// Reads smaller than <see cref="ReadAheadBytes"/> are served from a pooled read-ahead buffer: the
+/// core reads through one 4 KiB buffer (the device's RAM budget), and without read-ahead every
+/// such read would be a socket read on the host.
+/// </remarks>
 internal sealed class TimeoutReadStream : Stream
 {
+    /// <summary>Read-ahead size: big socket reads, pooled so a download allocates nothing per byte.</summary>
+    public const int ReadAheadBytes = 64 * 1024;
+
     private readonly Stream inner;
     private readonly int timeoutMs;
     private CancellationTokenSource cancel = new();
+    private byte[]? readAhead;
+    private int aheadStart;
+    private int aheadEnd;
 
     public TimeoutReadStream(Stream inner, int timeoutMs)
     {
@@ -26,7 +37,28 @@ internal sealed class TimeoutReadStream : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
-        return count == 0 ? 0 : Read(buffer.AsMemory(offset, count));
+        if (count == 0)
+        {
+            return 0;
+        }
+        if (aheadStart == aheadEnd && count >= ReadAheadBytes)
+        {
+            return Read(buffer.AsMemory(offset, count));
+        }
+        if (aheadStart == aheadEnd)
+        {
+            readAhead ??= System.Buffers.ArrayPool<byte>.Shared.Rent(ReadAheadBytes);
+            aheadStart = 0;
+            aheadEnd = Read(readAhead.AsMemory(0, ReadAheadBytes));
+            if (aheadEnd == 0)
+            {
+                return 0;
+            }
+        }
+        var n = Math.Min(count, aheadEnd - aheadStart);
+        Buffer.BlockCopy(readAhead!, aheadStart, buffer, offset, n);
+        aheadStart += n;
+        return n;
     }
 
     public override int Read(Span<byte> buffer)
@@ -38,7 +70,7 @@ internal sealed class TimeoutReadStream : Stream
         var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
         try
         {
-            var n = Read(rented.AsMemory(0, buffer.Length));
+            var n = Read(rented, 0, buffer.Length);
             rented.AsSpan(0, n).CopyTo(buffer);
             return n;
         }
@@ -87,6 +119,11 @@ internal sealed class TimeoutReadStream : Stream
         {
             inner.Dispose();
             cancel.Dispose();
+            if (readAhead is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(readAhead);
+                readAhead = null;
+            }
         }
         base.Dispose(disposing);
     }

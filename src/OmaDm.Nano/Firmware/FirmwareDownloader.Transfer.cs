@@ -288,7 +288,9 @@ namespace OmaDm.Nano.Firmware
                     }
                     catch (IOException)
                     {
-                        if (_clock.UptimeMs - started >= _timeoutMs)
+                        // A read that failed after (about) the whole timeout was a timeout; timers may
+                        // fire a tick early, hence 90 %.
+                        if ((_clock.UptimeMs - started) * 10 >= (long)_timeoutMs * 9)
                         {
                             _transientCode = FumoResultCode.RequestTimeout;
                         }
