@@ -82,7 +82,7 @@ public sealed partial class DemoRunner
         string consolePassword = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '_').Replace('+', '-');
         _view.Step("work folder (database, images, device states): " + work);
 
-        DmServer server;
+        DmServer? server = null;
         try
         {
             server = DmServer.Build(new ServerOptions
@@ -96,8 +96,12 @@ public sealed partial class DemoRunner
             });
             await server.StartAsync(cancel);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
             _view.Result(false, "demo: the server did not start: " + e.Message);
             return ExitSetupFailed;
         }

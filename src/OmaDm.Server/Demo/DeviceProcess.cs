@@ -41,8 +41,6 @@ public sealed class DeviceProcess
         {
             start.ArgumentList.Add(a);
         }
-        start.Environment["DOTNET_TieredPGO"] = "0"; // short-lived processes: skip profiling work
-        start.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancel);
         Task<string> stderr = process.StandardError.ReadToEndAsync(cancel);

@@ -25,7 +25,34 @@ public sealed class DemoScenarioTests
         return (console, output);
     }
 
-    private static string WorkFolder() => Path.Combine(Path.GetTempPath(), "omadm-demo-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<string> _folders = new();
+
+    private string WorkFolder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "omadm-demo-tests", Guid.NewGuid().ToString("N"));
+        _folders.Add(folder);
+        return folder;
+    }
+
+    [TestCleanup]
+    public void DeleteWorkFolders()
+    {
+        foreach (string folder in _folders)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a device process may still hold a file for a moment.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Best effort.
+            }
+        }
+    }
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
