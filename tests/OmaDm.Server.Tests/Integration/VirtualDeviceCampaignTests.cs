@@ -17,9 +17,12 @@ public sealed class VirtualDeviceCampaignTests
 {
     private static readonly byte[] Payload = Enumerable.Range(0, 96 * 1024).Select(i => (byte)(i * 31 % 251)).ToArray();
 
-    private static VirtualDevice Boot(TestServer server, string devId)
+    private static VirtualDevice Boot(TestServer server, string devId, bool enrol = true, long powerCutAfterOps = 0)
     {
-        server.Enrol(devId, "pw-" + devId).Dispose();
+        if (enrol)
+        {
+            server.Enrol(devId, "pw-" + devId).Dispose();
+        }
         var device = new VirtualDevice(new DeviceOptions
         {
             ServerUrl = server.BaseUrl + "/dm",
@@ -27,8 +30,12 @@ public sealed class VirtualDeviceCampaignTests
             DevId = devId,
             UserName = devId,
             Password = "pw-" + devId,
+            PowerCutAfterOps = powerCutAfterOps,
         }, TextWriter.Null);
-        Assert.IsNull(device.Boot());
+        if (powerCutAfterOps == 0)
+        {
+            Assert.IsNull(device.Boot());
+        }
         return device;
     }
 
@@ -100,5 +107,51 @@ public sealed class VirtualDeviceCampaignTests
         Assert.AreEqual(CampaignDeviceState.Updated, state.State, state.Detail);
         Assert.AreEqual(2, state.Attempts, "the first HGET failed (500), the campaign sent it again");
         Assert.AreEqual("1.1.0+0", device.Slot!.RunningVersion);
+    }
+    [TestMethod]
+    public async Task PowerCutAtAnyOfManyPoints_DeviceRecoversAndCampaignCompletes()
+    {
+        await using var server = await TestServer.StartAsync();
+        var image = await ImageAsync(server);
+        var campaigns = server.Service<CampaignService>();
+        // Flash operations of one boot + session + download run: every point below lies inside it.
+        var cutPoints = new[] { 1, 2, 3, 5, 7, 8, 10, 12, 14, 15, 16, 18, 20, 22, 25 };
+        var devices = cutPoints.Select(n => "cut-" + n).ToList();
+        foreach (var devId in devices)
+        {
+            using var first = Boot(server, devId); // enrolled and bootstrapped, factory image 1.0.0
+            Assert.AreEqual(SessionResult.Completed, first.RunSession().Result);
+        }
+        var id = campaigns.Start(new CampaignRequest("cuts", image.Id, Flow: FumoFlow.DownloadAndUpdate)).Id!.Value;
+        var cutHit = new List<int>();
+
+        foreach (var (devId, cut) in devices.Zip(cutPoints))
+        {
+            using (var cutRun = Boot(server, devId, enrol: false, powerCutAfterOps: cut))
+            {
+                try
+                {
+                    if (cutRun.Boot() is null && !cutRun.PowerLost)
+                    {
+                        await Task.Run(() => cutRun.RunSession());
+                    }
+                }
+                catch (OmaDm.Nano.Host.Storage.PowerCutException)
+                {
+                    // the simulated board stopped here, as a real one would
+                }
+                if (cutRun.PowerLost)
+                {
+                    cutHit.Add(cut);
+                }
+            }
+            using var recovered = Boot(server, devId, enrol: false);
+            var state = await RunUntilFinalAsync(server, recovered, id, devId);
+
+            Assert.AreEqual(CampaignDeviceState.Updated, state.State, $"{devId}: {state.Detail}");
+            Assert.AreEqual("1.1.0+0", recovered.Slot!.RunningVersion, devId);
+        }
+        Assert.AreEqual(cutPoints.Length, cutHit.Count, "cut: " + string.Join(",", cutHit));
+        Assert.AreEqual(CampaignState.Completed, campaigns.Get(id)!.State);
     }
 }
