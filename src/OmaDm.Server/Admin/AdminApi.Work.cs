@@ -66,6 +66,10 @@ public static partial class AdminApi
             {
                 return Error(400, "blob names are 1..200 of A-Z a-z 0-9 . _ - (not starting with '.')");
             }
+            if (b.Get(name) is { Kind: not "blob" })
+            {
+                return Error(409, "a firmware image or value blob has this name; it cannot be replaced here");
+            }
             var info = await b.PutAsync(name, request.Body, request.ContentType ?? "application/octet-stream", "blob", null, o.MaxBlobBytes, request.HttpContext.RequestAborted);
             return info is null ? Error(413, "blob too large") : Results.Json(info, statusCode: 201);
         });

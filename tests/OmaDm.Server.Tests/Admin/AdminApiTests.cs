@@ -211,4 +211,19 @@ public sealed class AdminApiTests
         Assert.AreEqual(HttpStatusCode.Unauthorized, after.Status, "the cached authentication is dropped with the device");
         Assert.IsEmpty(server.Service<OmaDm.Server.Dm.SessionHistory>().Sessions("dev-1"));
     }
+    [TestMethod]
+    public async Task PutBlob_StoresPublicBlob_ButNeverReplacesAFirmwareImage()
+    {
+        await using var server = await TestServer.StartAsync();
+        var image = (await server.Service<OmaDm.Server.Firmware.FirmwareCatalog>().AddAsync("fw", new MemoryStream(new byte[100]), "1.0.0")).Image!;
+
+        var put = await server.Admin.PutAsync("/api/blobs/readme.txt", new StringContent("hello"));
+        var clash = await server.Admin.PutAsync("/api/blobs/" + image.BlobName, new ByteArrayContent(new byte[10]));
+        using var http = new HttpClient();
+
+        Assert.AreEqual(HttpStatusCode.Created, put.StatusCode);
+        Assert.AreEqual("hello", await http.GetStringAsync(server.BaseUrl + "/repo/blobs/readme.txt"));
+        Assert.AreEqual(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.AreEqual(image.ImageSize, server.Service<OmaDm.Server.Repository.BlobStore>().Get(image.BlobName)!.Length);
+    }
 }
