@@ -19,8 +19,15 @@ namespace OmaDm.Nano.Firmware
         {
             get
             {
-                return _operation != FumoOperation.None || _state == FumoState.DownloadProgressing
-                    || _state == FumoState.UpdateProgressing || _slot.Status != SlotStatus.Confirmed;
+                if (_operation != FumoOperation.None || _state == FumoState.DownloadProgressing || _state == FumoState.UpdateProgressing)
+                {
+                    return true;
+                }
+
+                // IFU schedules the test swap as soon as an image verifies, so TestPending is normal at
+                // state 50; anything else not Confirmed means a swap or a test run is under way.
+                SlotStatus status = _slot.Status;
+                return status != SlotStatus.Confirmed && !(status == SlotStatus.TestPending && _state == FumoState.ReadyToUpdate);
             }
         }
 

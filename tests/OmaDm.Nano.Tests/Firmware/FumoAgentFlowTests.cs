@@ -79,6 +79,23 @@ namespace OmaDm.Nano.Tests.Firmware
         }
 
         [TestMethod]
+        public void Flow3_OnAnIfuLikeSlot_TestPendingAfterDownload_UpdateIsAccepted()
+        {
+            FumoRig rig = new FumoRig(TestImage.Make(30000, 2, 12));
+            rig.Slot.PendingOnComplete = true;
+
+            rig.SetLeaf("Download/PkgURL", Url);
+            rig.Exec("Download", null);
+            rig.RunWorkAndSettle(true);
+            Assert.AreEqual((int)SlotStatus.TestPending, (int)rig.Slot.Status, "IFU schedules the swap when the image verifies");
+            Assert.AreEqual(202, rig.Exec("Update", null), "TestPending at state 50 is not a swap in flight");
+            rig.RunWorkAndSettle(true);
+
+            Assert.AreEqual(2, rig.RunningMajor);
+            Assert.AreEqual((int)FumoState.UpdateSuccessfulNoData, (int)rig.Agent.State);
+        }
+
+        [TestMethod]
         public void HealthCheckFails_RevertsTheOldImage_Reports410_SlotErased()
         {
             FumoRig rig = new FumoRig(TestImage.Make(20000, 2, 4));

@@ -43,6 +43,9 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         /// <summary>Result Complete returns instead of checking (e.g. BadSignature); Success = check normally.</summary>
         public SlotResult ForceCompleteResult = SlotResult.Success;
 
+        /// <summary>Behave as IFU: a successful Complete already schedules the test swap (status TestPending).</summary>
+        public bool PendingOnComplete;
+
         /// <summary>Erases done (slot erase or block erase).</summary>
         public int Erases;
 
@@ -264,6 +267,11 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
             }
 
             _verified = true;
+            if (PendingOnComplete)
+            {
+                Status = SlotStatus.TestPending;
+            }
+
             return SlotResult.Success;
         }
 
@@ -304,6 +312,11 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         /// <inheritdoc />
         public SlotResult RequestTestSwap()
         {
+            if (PendingOnComplete && Status == SlotStatus.TestPending && _verified)
+            {
+                return SlotResult.Success;
+            }
+
             if (Status != SlotStatus.Confirmed)
             {
                 return SlotResult.SwapInFlight;
