@@ -9,7 +9,7 @@ public sealed class SimulatedFirmwareSlotTests
 {
     private const int Capacity = 256 * 1024;
 
-    private static SimulatedFirmwareSlot NewDevice(TempFolder dir, SimulatedSlotOptions? options = null)
+    internal static SimulatedFirmwareSlot NewDevice(TempFolder dir, SimulatedSlotOptions? options = null)
     {
         var slot = new SimulatedFirmwareSlot(dir.Path, options ?? new SimulatedSlotOptions { CapacityBytes = Capacity });
         if (slot.RunningVersion is null)
@@ -19,7 +19,7 @@ public sealed class SimulatedFirmwareSlotTests
         return slot;
     }
 
-    private static void Stage(IFirmwareSlot slot, byte[] image, int chunk = 4096)
+    internal static void Stage(IFirmwareSlot slot, byte[] image, int chunk = 4096)
     {
         for (var i = 0; i < image.Length; i += chunk)
         {
@@ -372,46 +372,6 @@ public sealed class SimulatedFirmwareSlotTests
 
         Assert.AreEqual("1.0.0+0", powerOn.RunningVersion, "the boot loader verifies before it swaps");
         Assert.AreEqual(SlotStatus.Confirmed, powerOn.Status);
-    }
-
-    [TestMethod]
-    public void Signature_ValidWithTrustedKey_Success()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var dir = new TempFolder();
-        using var slot = NewDevice(dir, new SimulatedSlotOptions { CapacityBytes = Capacity, TrustedKey = key, RequireSignature = true });
-        var image = TestImages.Make(5000, key: key);
-        slot.Start(image.Length);
-        Stage(slot, image);
-
-        Assert.AreEqual(SlotResult.Success, slot.Complete());
-    }
-
-    [TestMethod]
-    public void Signature_FromAnotherKey_BadSignature()
-    {
-        using var trusted = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var dir = new TempFolder();
-        using var slot = NewDevice(dir, new SimulatedSlotOptions { CapacityBytes = Capacity, TrustedKey = trusted });
-        var image = TestImages.Make(5000, key: other);
-        slot.Start(image.Length);
-        Stage(slot, image);
-
-        Assert.AreEqual(SlotResult.BadSignature, slot.Complete());
-    }
-
-    [TestMethod]
-    public void Signature_RequiredButAbsent_BadSignature()
-    {
-        using var trusted = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var dir = new TempFolder();
-        using var slot = NewDevice(dir, new SimulatedSlotOptions { CapacityBytes = Capacity, TrustedKey = trusted, RequireSignature = true });
-        var image = TestImages.Make(5000);
-        slot.Start(image.Length);
-        Stage(slot, image);
-
-        Assert.AreEqual(SlotResult.BadSignature, slot.Complete());
     }
 
     [TestMethod]

@@ -9,7 +9,7 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
     /// reset without confirm). The core has no SHA-256, so "verification" compares the stored
     /// bytes with <see cref="ValidImage"/> when set; knobs inject flash failures.
     /// </summary>
-    public sealed class MemorySlot : IFirmwareSlot
+    public sealed partial class MemorySlot : IFirmwareSlot
     {
         /// <summary>Erase block size used by the fake, bytes.</summary>
         public const int Block = 4096;
@@ -310,69 +310,6 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         }
 
         /// <inheritdoc />
-        public SlotResult RequestTestSwap()
-        {
-            if (PendingOnComplete && Status == SlotStatus.TestPending && _verified)
-            {
-                return SlotResult.Success;
-            }
-
-            if (Status != SlotStatus.Confirmed)
-            {
-                return SlotResult.SwapInFlight;
-            }
-
-            if (!_verified)
-            {
-                return SlotResult.NotVerified;
-            }
-
-            Status = SlotStatus.TestPending;
-            return SlotResult.Success;
-        }
-
-        /// <inheritdoc />
-        public SlotResult Confirm()
-        {
-            if (Status != SlotStatus.Testing)
-            {
-                return SlotResult.NotTesting;
-            }
-
-            Status = SlotStatus.Confirmed;
-            return SlotResult.Success;
-        }
-
-        /// <inheritdoc />
-        public SlotResult RequestRevert()
-        {
-            if (Status != SlotStatus.Testing)
-            {
-                return SlotResult.NotTesting;
-            }
-
-            Status = SlotStatus.RollbackPending;
-            return SlotResult.Success;
-        }
-
-        /// <inheritdoc />
-        public void Reboot()
-        {
-            Reboots++;
-            _next = -1;
-            if (Status == SlotStatus.TestPending)
-            {
-                Swap();
-                Status = SlotStatus.Testing;
-            }
-            else if (Status == SlotStatus.Testing || Status == SlotStatus.RollbackPending)
-            {
-                Swap();
-                Status = SlotStatus.Confirmed;
-            }
-        }
-
-        /// <inheritdoc />
         /// <remarks>Reads the SHA-256 entry of the slot's TLV area, as IFU's ImageInfo.ImageHash; <see cref="ImageHash"/> overrides the secondary's.</remarks>
         public bool TryGetImageHash(SlotId slot, byte[] destination)
         {
@@ -408,17 +345,6 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         {
             McuBootHeader header;
             return McuBootHeader.TryParse(slot == SlotId.Primary ? _primary : _secondary, 0, out header) == SlotResult.Success ? header : null;
-        }
-
-        private void Swap()
-        {
-            byte[] a = _primary;
-            _primary = _secondary;
-            _secondary = a;
-            int t = _primaryTotal;
-            _primaryTotal = _storedTotal;
-            _storedTotal = t;
-            _verified = false;
         }
 
         private void EraseAll()
