@@ -67,15 +67,21 @@ public sealed class DeviceProcess
     }
 
     /// <summary>
-    /// The device assembly to run: <paramref name="explicitPath"/>, else <c>src/OmaDm.Device</c> of
-    /// this checkout built once into a stable temp folder (later runs are incremental).
-    /// Returns null and a reason when neither works.
+    /// The device assembly to run: <paramref name="explicitPath"/>; else one built together with this
+    /// application (next to it, as in a test output folder); else <c>src/OmaDm.Device</c> of this
+    /// checkout built once into a stable temp folder (later runs are incremental).
+    /// Returns null and a reason when none works.
     /// </summary>
     public static async Task<(string? Path, string? Error)> LocateOrBuildAsync(string? explicitPath, TimeSpan buildLimit, Action<string> step, CancellationToken cancel)
     {
         if (explicitPath is not null)
         {
             return File.Exists(explicitPath) ? (Path.GetFullPath(explicitPath), null) : (null, explicitPath + " does not exist");
+        }
+        string beside = Path.Combine(AppContext.BaseDirectory, "OmaDm.Device.dll");
+        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "OmaDm.Device.runtimeconfig.json")))
+        {
+            return (beside, null);
         }
         string? root = FindCheckout();
         if (root is null)
