@@ -56,7 +56,7 @@ public static partial class AdminApi
             var result = r.Enrol(body.DevId, body.Password, body.AuthName, body.NotificationSecret);
             if (result == EnrolResult.Invalid)
             {
-                return Error(400, "DevId (printable ASCII, no '/', at most 128), a password (at most 256) and a user name without ':' (authName; required when the DevId has ':') are required");
+                return Error(400, "DevId (printable ASCII, no '/', at most 128), a password (at most 256) and an authName without ':' (when given) are required");
             }
             if (body.NotificationHost is not null && body.NotificationPort is int port)
             {

@@ -51,14 +51,15 @@ public sealed class DeviceRegistry
     }
 
     /// <summary>
-    /// Enrols a device or replaces its credentials. <paramref name="authName"/> defaults to the DevID;
-    /// it cannot contain ':' (RFC 7617), so a DevID such as <c>IMEI:...</c> needs an explicit user name.
+    /// Enrols a device or replaces its credentials. <paramref name="authName"/> defaults to the DevID.
+    /// Another user name cannot contain ':' (RFC 7617); the DevID itself may (<c>MAC:...</c>), see
+    /// <see cref="Dm.HttpBasic.TryParse(string?, string?, out string, out string)"/>.
     /// </summary>
     public EnrolResult Enrol(string devId, string password, string? authName = null, string? notificationSecret = null, bool autoEnrolled = false)
     {
         authName ??= devId;
         if (!IsValidDevId(devId) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordChars
-            || authName.Length == 0 || authName.Length > MaxDevIdChars || authName.Contains(':') || (notificationSecret?.Length ?? 0) > MaxPasswordChars)
+            || authName.Length == 0 || authName.Length > MaxDevIdChars || (authName.Contains(':') && authName != devId) || (notificationSecret?.Length ?? 0) > MaxPasswordChars)
         {
             return EnrolResult.Invalid;
         }

@@ -65,7 +65,7 @@ public static class DmEndpoint
             await Text(http, 429, "too many failed authentications from this address");
             return;
         }
-        if (!HttpBasic.TryParse(request.Headers.Authorization, out var user, out var password))
+        if (!HttpBasic.TryParse(request.Headers.Authorization, devId, out var user, out var password))
         {
             await Challenge(http);
             return;

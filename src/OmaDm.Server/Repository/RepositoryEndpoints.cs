@@ -158,7 +158,7 @@ public static class RepositoryEndpoints
             http.Response.StatusCode = 429;
             return;
         }
-        if (!HttpBasic.TryParse(http.Request.Headers.Authorization, out var user, out var password) || !registry.Authenticate(devId, user, password))
+        if (!HttpBasic.TryParse(http.Request.Headers.Authorization, devId, out var user, out var password) || !registry.Authenticate(devId, user, password))
         {
             throttle.RecordFailure(remote);
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"omadm\", charset=\"UTF-8\"";

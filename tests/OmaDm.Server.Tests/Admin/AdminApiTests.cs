@@ -67,17 +67,20 @@ public sealed class AdminApiTests
     }
 
     [TestMethod]
-    public async Task Enrol_DevIdWithColon_NeedsAUserNameWithoutColon()
+    public async Task Enrol_DevIdWithColon_DeviceAuthenticatesWithItsDevIdAsUser()
     {
         await using var server = await TestServer.StartAsync();
 
-        var implicitUser = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "IMEI:490154203237518", password = "pw-12345" });
-        var explicitUser = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "IMEI:490154203237518", password = "pw-12345", authName = "imei-490154203237518" });
-        using var dev = new ScriptedDevice(server.BaseUrl, "IMEI:490154203237518", "imei-490154203237518", "pw-12345");
+        var enrol = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "MAC:a1b2c3d4e5f6", password = "pw:with:colons" });
+        var badUser = await server.Admin.PostAsJsonAsync("/api/devices", new { devId = "dev-2", password = "pw-12345", authName = "user:name" });
+        using var board = new ScriptedDevice(server.BaseUrl, "MAC:a1b2c3d4e5f6", "MAC:a1b2c3d4e5f6", "pw:with:colons");
+        using var wrong = new ScriptedDevice(server.BaseUrl, "MAC:a1b2c3d4e5f6", "MAC:a1b2c3d4e5f6", "pw");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, implicitUser.StatusCode, "RFC 7617: the Basic user-id cannot contain ':'");
-        Assert.AreEqual(HttpStatusCode.Created, explicitUser.StatusCode);
-        Assert.AreEqual(HttpStatusCode.OK, (await dev.PostAsync("{\"Alert\":[]}", OmaDm.Server.Dm.DmMediaTypes.Initiation)).Status);
+        Assert.AreEqual(HttpStatusCode.Created, enrol.StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, badUser.StatusCode, "RFC 7617: a user name other than the DevID cannot contain ':'");
+        Assert.AreEqual(HttpStatusCode.OK, (await board.PostAsync("{\"Alert\":[]}", OmaDm.Server.Dm.DmMediaTypes.Initiation)).Status,
+            "credentials 'MAC:a1b2c3d4e5f6:pw:with:colons' split after the DevID from OMADM-DevID");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await wrong.PostAsync("{\"Alert\":[]}", OmaDm.Server.Dm.DmMediaTypes.Initiation)).Status);
     }
 
     [TestMethod]
