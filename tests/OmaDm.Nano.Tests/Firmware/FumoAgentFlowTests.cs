@@ -131,6 +131,28 @@ namespace OmaDm.Nano.Tests.Firmware
         }
 
         [TestMethod]
+        public void DownloadFailedOnTheNetwork_SameUrlAgain_ResumesWhatTheSlotKept()
+        {
+            FumoRig rig = new FumoRig(TestImage.Make(30000, 2, 13));
+            rig.Repository.TruncateAt = 10000;
+            rig.SetLeaf("DownloadAndUpdate/PkgURL", Url);
+            rig.Exec("DownloadAndUpdate", null);
+            rig.RunWorkAndSettle(true);
+            Assert.AreEqual((int)FumoState.DownloadFailed, (int)rig.Agent.State);
+            Assert.AreEqual(503, rig.Agent.LastResult);
+            int before = rig.Repository.RequestCount;
+
+            rig.Repository.TruncateAt = -1;
+            rig.Reset();
+            Assert.AreEqual(202, rig.Exec("DownloadAndUpdate", null));
+            rig.RunWorkAndSettle(true);
+
+            Assert.AreEqual(2, rig.RunningMajor);
+            Assert.AreEqual(4096L, (long)rig.Repository.RangeStarts[before], "the new EXEC continued from the slot (block of byte 8191), across a reset");
+            Assert.AreEqual(2, rig.QueuedAlerts().Length, "503 for the first EXEC, 200 for the second");
+        }
+
+        [TestMethod]
         public void Exec_Update_WithoutAVerifiedImage_405()
         {
             FumoRig rig = new FumoRig(TestImage.Make(20000, 2, 6));
