@@ -26,8 +26,11 @@ public sealed class DemoView
     /// <summary>Line width used when the output is not a terminal.</summary>
     public const int PlainWidthChars = 160;
 
-    /// <summary>True when the table redraws in place.</summary>
-    public bool Live => _console.Profile.Capabilities.Interactive && _console.Profile.Capabilities.Ansi;
+    /// <summary>True when the table redraws in place: a terminal, and not a CI run (<c>CI=true</c>) whose log is read later.</summary>
+    public bool Live => _console.Profile.Capabilities.Interactive && _console.Profile.Capabilities.Ansi && !IsCi();
+
+    private static bool IsCi() =>
+        Environment.GetEnvironmentVariable("CI") is string ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
 
     /// <summary>A step line ("packing images", ...).</summary>
     public void Step(string text) => _console.MarkupLine("[grey]•[/] " + Markup.Escape(text));
