@@ -210,9 +210,11 @@ public sealed class FaultMatrixTests
     public void SlowServer_NoBodyWithinTheTimeout_407()
     {
         using var dir = new TempFolder();
-        using var repo = new LoopbackRepository(Image) { StallMs = 3000 };
+        // Wide margin between the client's read timeout and the server's abort after its stall: on a
+        // loaded machine a late timer could otherwise let the abort win (a lost connection, 503).
+        using var repo = new LoopbackRepository(Image) { StallMs = 6000 };
         using var device = StartDownloadAndUpdate(dir, repo);
-        device.Agent.Downloader.TimeoutMs = 300;
+        device.Agent.Downloader.TimeoutMs = 1500;
         device.Agent.Downloader.MaxAttempts = 2;
 
         device.RunWorkAndSettle(healthy: true);
