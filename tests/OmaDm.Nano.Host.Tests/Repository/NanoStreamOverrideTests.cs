@@ -12,17 +12,6 @@ namespace OmaDm.Nano.Host.Tests.Repository;
 [TestClass]
 public sealed partial class NanoStreamOverrideTests
 {
-    /// <summary>
-    /// Projects on the 1.x line (the core and the shared tests) are reported but not enforced yet:
-    /// their streams were written before this check and several helpers add new ones. Found on
-    /// 2026-11-27: the core's BoundedReadStream and BoundedStream and the shared tests' FaultyBody lack
-    /// <c>public override int Read(SpanByte buffer)</c>, which nanoFramework's 1.x Stream makes
-    /// abstract (put it under <c>#if NANOFRAMEWORK_1_0</c>, the symbol nanoFramework projects
-    /// define). Set this to true once they are fixed. The 2.x projects (ESP32 bindings, boards)
-    /// are enforced now.
-    /// </summary>
-    private const bool EnforceOnStableLine = false;
-
     public TestContext TestContext { get; set; } = null!;
 
     /// <summary>Listing parameter types → how C# sources spell them.</summary>
@@ -80,8 +69,7 @@ public sealed partial class NanoStreamOverrideTests
             TestContext.WriteLine("missing device override: " + line);
         }
 
-        var enforced = missing.Where(m => EnforceOnStableLine || m.StartsWith("v2 ", StringComparison.Ordinal)).ToList();
-        Assert.IsEmpty(enforced, "Stream subclasses that would not compile for the device: " + string.Join("; ", enforced));
+        Assert.IsEmpty(missing, "Stream subclasses that would not compile for the device: " + string.Join("; ", missing));
     }
 
     [TestMethod]

@@ -73,6 +73,14 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
             return n;
         }
 
+#if NANOFRAMEWORK_1_0
+        /// <summary>Abstract on nanoFramework 1.x; the downloader reads through the array overload only.</summary>
+        public override int Read(SpanByte buffer)
+        {
+            throw new NotSupportedException();
+        }
+#endif
+
         /// <inheritdoc />
         public override void Flush()
         {
