@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading;
+using OmaDm.Board;
 using OmaDm.Nano.Esp32.Hosting;
 
 namespace OmaDm.Board.Esp32DevKitC

@@ -3,7 +3,7 @@ using System.Device.Gpio;
 using System.Text;
 using OmaDm.Nano.Tree;
 
-namespace OmaDm.Board.Esp32S3DevKitC
+namespace OmaDm.Board
 {
     /// <summary>
     /// The sample app MO <c>urn:oma:mo:x-omadm-nano-board:1.0</c>, one instance <c>board</c>:
