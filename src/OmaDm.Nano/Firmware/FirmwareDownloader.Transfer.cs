@@ -30,7 +30,7 @@ namespace OmaDm.Nano.Firmware
             _request.RangeStart = offset > 0 ? offset : -1;
             _request.IfRange = offset > 0 ? job.ETag : null;
             _request.TimeoutMs = _timeoutMs;
-            _request.AllowInsecure = job.AllowInsecureTls || FirmwareUrl.IsLoopback(job.Url);
+            _request.AllowInsecure = job.AllowInsecureTls || UrlRules.IsLoopback(job.Url);
 
             Requests++;
             IHttpExchange exchange = _transport.Open(_request);

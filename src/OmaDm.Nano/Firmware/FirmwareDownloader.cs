@@ -124,7 +124,7 @@ namespace OmaDm.Nano.Firmware
             BytesStored = 0;
             LastHttpStatus = 0;
             LastSlotResult = SlotResult.Success;
-            if (job == null || !FirmwareUrl.IsAcceptable(job.Url, job.AllowPlainHttp))
+            if (job == null || !UrlRules.IsAllowed(job.Url, job.AllowPlainHttp))
             {
                 return Fail(job, FumoResultCode.BadUrl, true);
             }

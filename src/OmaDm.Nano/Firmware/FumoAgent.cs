@@ -145,13 +145,13 @@ namespace OmaDm.Nano.Firmware
             ExecHandler exec = OnExec;
             MoNode download = root.Add(MoNode.Interior("Download", AccessRights.Get | AccessRights.Exec));
             download.ExecHandler = exec;
-            download.Add(MoNode.Leaf("PkgURL", NodeFormat.Chr, rw)).MaxValueBytes = FirmwareUrl.MaxUrlChars;
+            download.Add(MoNode.Leaf("PkgURL", NodeFormat.Chr, rw)).MaxValueBytes = UrlRules.MaxUrlChars;
             MoNode update = root.Add(MoNode.Interior("Update", AccessRights.Get | AccessRights.Exec));
             update.ExecHandler = exec;
             update.Add(MoNode.Leaf("PkgData", NodeFormat.Bin, AccessRights.Replace)).StreamSink = OnPkgData;
             MoNode both = root.Add(MoNode.Interior("DownloadAndUpdate", AccessRights.Get | AccessRights.Exec));
             both.ExecHandler = exec;
-            both.Add(MoNode.Leaf("PkgURL", NodeFormat.Chr, rw)).MaxValueBytes = FirmwareUrl.MaxUrlChars;
+            both.Add(MoNode.Leaf("PkgURL", NodeFormat.Chr, rw)).MaxValueBytes = UrlRules.MaxUrlChars;
             ValueGetter getter = OnGet;
             root.Add(MoNode.Leaf("State", NodeFormat.Int, AccessRights.Get)).Getter = getter;
             MoNode ext = root.Add(MoNode.Interior("Ext", AccessRights.Get));

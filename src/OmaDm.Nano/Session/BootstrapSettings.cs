@@ -1,5 +1,6 @@
 using System.IO;
 using OmaDm.Nano.Json;
+using OmaDm.Nano.Platform;
 
 namespace OmaDm.Nano.Session
 {

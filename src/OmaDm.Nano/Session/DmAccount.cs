@@ -1,3 +1,5 @@
+using OmaDm.Nano.Platform;
+
 namespace OmaDm.Nano.Session
 {
     /// <summary>

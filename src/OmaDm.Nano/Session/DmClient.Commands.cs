@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using OmaDm.Nano.Addressing;
+using OmaDm.Nano.Platform;
 using OmaDm.Nano.Protocol;
 using OmaDm.Nano.Tree;
 

@@ -174,6 +174,19 @@ namespace OmaDm.Nano.Tests.Firmware
         }
 
         [TestMethod]
+        public void Run_PlainHttpToAHostNamedLikeLoopback_411_NoRequest()
+        {
+            byte[] image = TestImage.Make(1000, 2, 9);
+            MemoryRepository repository = Repository(image);
+            FirmwareDownloader downloader = new FirmwareDownloader(repository, Slot(image), new StepClock());
+            DownloadJob job = Job();
+            job.Url = "http://127.evil.example/fw.bin";
+
+            Assert.AreEqual(FumoResultCode.BadUrl, downloader.Run(job), "a name starting with 127. is not a loopback address");
+            Assert.AreEqual(0, repository.RequestCount);
+        }
+
+        [TestMethod]
         public void Run_Http404_411_SlotErased()
         {
             byte[] image = TestImage.Make(1000, 2, 9);

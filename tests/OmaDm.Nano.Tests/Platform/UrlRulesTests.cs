@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
-using OmaDm.Nano.Session;
+using OmaDm.Nano.Platform;
 
-namespace OmaDm.Nano.Tests.Session
+namespace OmaDm.Nano.Tests.Platform
 {
     [TestClass]
     public class UrlRulesTests

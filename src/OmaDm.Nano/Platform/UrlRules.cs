@@ -1,4 +1,4 @@
-namespace OmaDm.Nano.Session
+namespace OmaDm.Nano.Platform
 {
     /// <summary>
     /// Checks on URLs that come from the network or the DM Account: absolute http(s), secure by
