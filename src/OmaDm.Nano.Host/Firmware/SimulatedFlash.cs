@@ -1,3 +1,4 @@
+using OmaDm.Nano.Host.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace OmaDm.Nano.Host.Firmware;
@@ -68,7 +69,7 @@ internal sealed class SimulatedFlash : IDisposable
                 noise.NextBytes(block.AsSpan(0, n));
                 RandomAccess.Write(Handle, block.AsSpan(0, n), b);
                 Close();
-                throw new FlashPowerCutException("erase");
+                throw new PowerCutException(power.Operations, "slot erase");
             }
             RandomAccess.Write(Handle, block.AsSpan(0, n), b);
         }
@@ -108,7 +109,7 @@ internal sealed class SimulatedFlash : IDisposable
             noise.NextBytes(garbage);
             RandomAccess.Write(Handle, garbage, offset + cut);
             Close();
-            throw new FlashPowerCutException("write");
+            throw new PowerCutException(power.Operations, "slot write");
         }
         RandomAccess.Write(Handle, data, offset);
         if (offset + data.Length > knownErasedFrom || offset >= knownErasedFrom)

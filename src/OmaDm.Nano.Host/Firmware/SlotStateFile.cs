@@ -1,3 +1,4 @@
+using OmaDm.Nano.Host.Storage;
 using System.Globalization;
 using System.Text;
 
@@ -21,7 +22,7 @@ internal sealed class SlotStateFile(string path, PowerCutSwitch power)
         if (power.CountAndCheck())
         {
             // Cut before the rename: the previous state stays, as it would with an atomic metadata write.
-            throw new FlashPowerCutException("metadata write of " + System.IO.Path.GetFileName(path));
+            throw new PowerCutException(power.Operations, "slot metadata write of " + System.IO.Path.GetFileName(path));
         }
         foreach (var (key, value) in changes)
         {

@@ -1,7 +1,8 @@
 namespace OmaDm.Nano.Host.Storage;
 
 /// <summary>
-/// Thrown by <see cref="FaultInjectingFlashFiles"/> once its simulated power is off. Deliberately not an
+/// Thrown by the simulated flash (<see cref="FaultInjectingFlashFiles"/> for the record store, the
+/// simulated firmware slot for the OTA image) once its power is off. Deliberately not an
 /// <see cref="IOException"/>: the record store catches IOException only, so this one unwinds the whole
 /// simulated process, as a real power loss would stop a board.
 /// </summary>

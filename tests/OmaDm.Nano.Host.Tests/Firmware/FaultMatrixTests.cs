@@ -79,7 +79,7 @@ public sealed class FaultMatrixTests
             using (var device = StartDownloadAndUpdate(dir, repo))
             {
                 device.SlotPower.CutAtOperation = device.SlotPower.Operations + n;
-                Assert.ThrowsExactly<FlashPowerCutException>(() => device.RunWorkAndSettle(true), "cut " + n);
+                Assert.ThrowsExactly<OmaDm.Nano.Host.Storage.PowerCutException>(() => device.RunWorkAndSettle(true), "cut " + n);
                 storedBefore = device.Agent.Job.BytesStored;
             }
             repo.ResetCounters();

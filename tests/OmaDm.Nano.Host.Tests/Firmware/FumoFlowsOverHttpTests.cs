@@ -37,7 +37,7 @@ public sealed class FumoFlowsOverHttpTests
             device.SetLeaf("DownloadAndUpdate/PkgURL", repo.Url);
             Assert.AreEqual(202, device.Exec("DownloadAndUpdate", "d1"));
             device.SlotPower.CutAtOperation = device.SlotPower.Operations + 10;
-            Assert.ThrowsExactly<OmaDm.Nano.Host.Firmware.FlashPowerCutException>(() => device.RunWorkAndSettle(true));
+            Assert.ThrowsExactly<OmaDm.Nano.Host.Storage.PowerCutException>(() => device.RunWorkAndSettle(true));
         }
         using var after = new HostFumoDevice(dir.Path);
         after.BootAndFinish(healthy: true);

@@ -229,7 +229,7 @@ public sealed class SimulatedFirmwareSlotTests
             var reached = 0;
             using (var slot = new SimulatedFirmwareSlot(dir.Path, options))
             {
-                Assert.ThrowsExactly<FlashPowerCutException>(() =>
+                Assert.ThrowsExactly<OmaDm.Nano.Host.Storage.PowerCutException>(() =>
                 {
                     slot.Start(image.Length);
                     Stage(slot, image);
