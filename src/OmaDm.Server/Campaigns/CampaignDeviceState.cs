@@ -18,3 +18,20 @@ public enum CampaignDeviceState
     /// <summary>The campaign was cancelled before the device finished.</summary>
     Cancelled = 6,
 }
+
+/// <summary>How people read a <see cref="CampaignDeviceState"/> (console and demo table).</summary>
+public static class CampaignDeviceStateText
+{
+    /// <summary>Lower-case word for the state; "waiting" for a device whose wave has not started.</summary>
+    public static string ToDisplayText(this CampaignDeviceState state) => state switch
+    {
+        CampaignDeviceState.Pending => "waiting",
+        CampaignDeviceState.Queued => "queued",
+        CampaignDeviceState.Downloading => "downloading",
+        CampaignDeviceState.Updating => "updating",
+        CampaignDeviceState.Updated => "updated",
+        CampaignDeviceState.Failed => "failed",
+        CampaignDeviceState.Cancelled => "cancelled",
+        _ => "unknown",
+    };
+}

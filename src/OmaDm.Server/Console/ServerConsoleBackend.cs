@@ -108,7 +108,7 @@ public sealed class ServerConsoleBackend : IConsoleBackend
             return Task.FromResult<ConsoleCampaignDetail?>(null);
         }
         var devices = _campaigns.Devices(id).Select(d => new ConsoleCampaignDevice(
-            d.DevId, StateText(d.State), d.PercentDone, d.FirmwareVersion, d.ResultCode)).ToList();
+            d.DevId, d.State.ToDisplayText(), d.PercentDone, d.FirmwareVersion, d.ResultCode)).ToList();
         return Task.FromResult<ConsoleCampaignDetail?>(new ConsoleCampaignDetail(ToConsole(info), devices));
     }
 
@@ -165,7 +165,7 @@ public sealed class ServerConsoleBackend : IConsoleBackend
             {
                 if (d.State is CampaignDeviceState.Queued or CampaignDeviceState.Downloading or CampaignDeviceState.Updating or CampaignDeviceState.Failed)
                 {
-                    states.TryAdd(d.DevId, StateText(d.State));
+                    states.TryAdd(d.DevId, d.State.ToDisplayText());
                 }
             }
         }
@@ -190,18 +190,6 @@ public sealed class ServerConsoleBackend : IConsoleBackend
         CampaignState.Paused => "paused",
         CampaignState.Completed => "completed",
         CampaignState.Cancelled => "cancelled",
-        _ => "unknown",
-    };
-
-    private static string StateText(CampaignDeviceState state) => state switch
-    {
-        CampaignDeviceState.Pending => "waiting",
-        CampaignDeviceState.Queued => "queued",
-        CampaignDeviceState.Downloading => "downloading",
-        CampaignDeviceState.Updating => "updating",
-        CampaignDeviceState.Updated => "updated",
-        CampaignDeviceState.Failed => "failed",
-        CampaignDeviceState.Cancelled => "cancelled",
         _ => "unknown",
     };
 

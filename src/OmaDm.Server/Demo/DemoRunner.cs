@@ -165,21 +165,9 @@ public sealed partial class DemoRunner
             {
                 return new DemoDeviceRow(d.DevId, version is null ? "enrolling" : "idle", null, version, null, d.FaultNote);
             }
-            return new DemoDeviceRow(d.DevId, StateText(p.State), p.PercentDone, version, p.ResultCode, d.FaultNote);
+            return new DemoDeviceRow(d.DevId, p.State.ToDisplayText(), p.PercentDone, version, p.ResultCode, d.FaultNote);
         }).ToList();
     }
-
-    private static string StateText(CampaignDeviceState state) => state switch
-    {
-        CampaignDeviceState.Pending => "waiting",
-        CampaignDeviceState.Queued => "queued",
-        CampaignDeviceState.Downloading => "downloading",
-        CampaignDeviceState.Updating => "updating",
-        CampaignDeviceState.Updated => "updated",
-        CampaignDeviceState.Failed => "failed",
-        CampaignDeviceState.Cancelled => "cancelled",
-        _ => "unknown",
-    };
 
     private static byte[] Payload(int size, int seed)
     {
