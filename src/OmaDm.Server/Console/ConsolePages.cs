@@ -57,20 +57,9 @@ public static class ConsolePages
           .Append("</span> · last seen ").Append(Time(d.LastSeen)).Append("</p>");
 
         sb.Append("<h2>Management objects</h2>");
-        if (detail.Values.Count == 0)
-        {
-            sb.Append("<p class=\"muted\">No values reported yet.</p>");
-        }
-        else
-        {
-            sb.Append("<table id=\"values\"><thead><tr><th>ClientURI</th><th>Value</th><th>Reported</th></tr></thead><tbody>");
-            foreach (ConsoleMoValue v in detail.Values)
-            {
-                sb.Append("<tr><td class=\"mono\">").Append(E(v.ClientUri)).Append("</td><td class=\"mono\">").Append(E(v.Value))
-                  .Append("</td><td>").Append(Time(v.Reported)).Append("</td></tr>");
-            }
-            sb.Append("</tbody></table>");
-        }
+        Table(sb, "values", "No values reported yet.", ["ClientURI", "Value", "Reported"], detail.Values, v =>
+            sb.Append("<tr><td class=\"mono\">").Append(E(v.ClientUri)).Append("</td><td class=\"mono\">").Append(E(v.Value))
+              .Append("</td><td>").Append(Time(v.Reported)).Append("</td></tr>"));
 
         sb.Append("<h2>Queue</h2>");
         sb.Append("<form class=\"card\" id=\"queue-command\" method=\"post\" action=\"").Append(P).Append("/devices/").Append(Seg(d.DevId))
@@ -84,53 +73,41 @@ public static class ConsolePages
           .Append("<label>Argument 2<input type=\"text\" name=\"arg2\" maxlength=\"1024\"></label>")
           .Append("<label>Argument 3<input type=\"text\" name=\"arg3\" maxlength=\"1024\"></label>")
           .Append("<button type=\"submit\">Queue</button></form>");
-        if (detail.Queue.Count == 0)
-        {
-            sb.Append("<p class=\"muted\">Nothing queued.</p>");
-        }
-        else
-        {
-            sb.Append("<table id=\"queue\"><thead><tr><th>Command</th><th>State</th><th>Status</th><th>Queued</th></tr></thead><tbody>");
-            foreach (ConsoleQueuedCommand q in detail.Queue)
-            {
-                sb.Append("<tr><td class=\"mono\">").Append(E(q.Command)).Append("</td><td>").Append(Badge(q.State))
-                  .Append("</td><td class=\"num\">").Append(Num(q.StatusCode)).Append("</td><td>").Append(Time(q.Created)).Append("</td></tr>");
-            }
-            sb.Append("</tbody></table>");
-        }
+        Table(sb, "queue", "Nothing queued.", ["Command", "State", "Status", "Queued"], detail.Queue, q =>
+            sb.Append("<tr><td class=\"mono\">").Append(E(q.Command)).Append("</td><td>").Append(Badge(q.State))
+              .Append("</td><td class=\"num\">").Append(Num(q.StatusCode)).Append("</td><td>").Append(Time(q.Created)).Append("</td></tr>"));
 
         sb.Append("<h2>Alerts</h2>");
-        if (detail.Alerts.Count == 0)
-        {
-            sb.Append("<p class=\"muted\">No alerts.</p>");
-        }
-        else
-        {
-            sb.Append("<table id=\"alerts\"><thead><tr><th>Received</th><th>Type</th><th>Source</th><th>Data</th></tr></thead><tbody>");
-            foreach (ConsoleAlert a in detail.Alerts)
-            {
-                sb.Append("<tr><td>").Append(Time(a.Received)).Append("</td><td class=\"mono\">").Append(E(a.AlertType))
-                  .Append("</td><td class=\"mono\">").Append(E(a.SourceUri ?? "–")).Append("</td><td class=\"mono\">").Append(E(a.Data ?? "–")).Append("</td></tr>");
-            }
-            sb.Append("</tbody></table>");
-        }
+        Table(sb, "alerts", "No alerts.", ["Received", "Type", "Source", "Data"], detail.Alerts, a =>
+            sb.Append("<tr><td>").Append(Time(a.Received)).Append("</td><td class=\"mono\">").Append(E(a.AlertType))
+              .Append("</td><td class=\"mono\">").Append(E(a.SourceUri ?? "–")).Append("</td><td class=\"mono\">").Append(E(a.Data ?? "–")).Append("</td></tr>"));
 
         sb.Append("<h2>Sessions</h2>");
-        if (detail.Sessions.Count == 0)
-        {
-            sb.Append("<p class=\"muted\">No sessions yet.</p>");
-        }
-        else
-        {
-            sb.Append("<table id=\"sessions\"><thead><tr><th>Started</th><th>Outcome</th><th>Summary</th></tr></thead><tbody>");
-            foreach (ConsoleSession s in detail.Sessions)
-            {
-                sb.Append("<tr><td>").Append(Time(s.Started)).Append("</td><td>").Append(E(s.Outcome))
-                  .Append("</td><td>").Append(E(s.Summary)).Append("</td></tr>");
-            }
-            sb.Append("</tbody></table>");
-        }
+        Table(sb, "sessions", "No sessions yet.", ["Started", "Outcome", "Summary"], detail.Sessions, s =>
+            sb.Append("<tr><td>").Append(Time(s.Started)).Append("</td><td>").Append(E(s.Outcome))
+              .Append("</td><td>").Append(E(s.Summary)).Append("</td></tr>"));
         return sb.ToString();
+    }
+
+    /// <summary>A table with a header row and one row per item, or a muted line when there are none.</summary>
+    private static void Table<T>(StringBuilder sb, string id, string emptyText, string[] headers, IReadOnlyCollection<T> items, Action<T> row)
+    {
+        if (items.Count == 0)
+        {
+            sb.Append("<p class=\"muted\">").Append(emptyText).Append("</p>");
+            return;
+        }
+        sb.Append("<table id=\"").Append(id).Append("\"><thead><tr>");
+        foreach (string header in headers)
+        {
+            sb.Append("<th>").Append(header).Append("</th>");
+        }
+        sb.Append("</tr></thead><tbody>");
+        foreach (T item in items)
+        {
+            row(item);
+        }
+        sb.Append("</tbody></table>");
     }
 
     /// <summary>The firmware catalogue and the upload form.</summary>
