@@ -5,8 +5,9 @@ namespace OmaDm.Nano.Protocol
 {
     /// <summary>
     /// Read-only view of a stream that ends after a byte limit and remembers that the source had
-    /// more: a Package#2 over the limit reads as truncated, and <see cref="LimitExceeded"/> says why.
-    /// Reusable through <see cref="Reset"/> so a session allocates it once.
+    /// more: a Package#2 or an MO body over the limit reads as truncated, and
+    /// <see cref="LimitExceeded"/> says why. Reusable through <see cref="Reset"/> so a session
+    /// allocates it once.
     /// </summary>
     public sealed class BoundedReadStream : Stream
     {
@@ -15,6 +16,17 @@ namespace OmaDm.Nano.Protocol
         private long _position;
         private bool _exceeded;
         private readonly byte[] _probe = new byte[1];
+
+        /// <summary>A view with no source yet; call <see cref="Reset"/> before reading.</summary>
+        public BoundedReadStream()
+        {
+        }
+
+        /// <summary>A view over <paramref name="source"/> (see <see cref="Reset"/>).</summary>
+        public BoundedReadStream(Stream source, long limitBytes)
+        {
+            Reset(source, limitBytes);
+        }
 
         /// <summary>Points the view at a new source.</summary>
         /// <param name="source">Stream to read; not disposed by this view.</param>
@@ -60,8 +72,11 @@ namespace OmaDm.Nano.Protocol
         }
 
 #if NANOFRAMEWORK_1_0
-        /// <summary>Abstract on nanoFramework 1.x; the Package#2 reader uses the array overload, this one copies through it.</summary>
-        public override int Read(SpanByte buffer)
+        // nanoFramework's 2.x Stream makes the span overloads abstract. The core reads through the
+        // array overload only; this one copies through it for any platform code that asks.
+
+        /// <inheritdoc />
+        public override int Read(Span<byte> buffer)
         {
             byte[] chunk = new byte[buffer.Length];
             int read = Read(chunk, 0, chunk.Length);
@@ -71,6 +86,12 @@ namespace OmaDm.Nano.Protocol
             }
 
             return read;
+        }
+
+        /// <inheritdoc />
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            throw new NotSupportedException();
         }
 #endif
 

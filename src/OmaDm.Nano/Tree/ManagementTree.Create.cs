@@ -2,6 +2,7 @@ using System.Collections;
 using System.IO;
 using OmaDm.Nano.Addressing;
 using OmaDm.Nano.Json;
+using OmaDm.Nano.Protocol;
 
 namespace OmaDm.Nano.Tree
 {
@@ -43,7 +44,7 @@ namespace OmaDm.Nano.Tree
             {
                 return TreeStatus.TooLarge;
             }
-            BoundedStream bounded = new BoundedStream(body, TreeLimits.MaxJsonBodyBytes);
+            BoundedReadStream bounded = new BoundedReadStream(body, TreeLimits.MaxJsonBodyBytes);
             ArrayList pending = new ArrayList();
             TypeEntry entry = null;
             int status;

@@ -3,6 +3,7 @@ using System.Collections;
 using System.IO;
 using OmaDm.Nano.Addressing;
 using OmaDm.Nano.Json;
+using OmaDm.Nano.Protocol;
 
 namespace OmaDm.Nano.Tree
 {
@@ -62,7 +63,7 @@ namespace OmaDm.Nano.Tree
                 pending.Add(new PendingWrite(segments, def, null, false));
                 newNodes = MoInstance.CountNew(def);
             }
-            BoundedStream bounded = new BoundedStream(body, TreeLimits.MaxJsonBodyBytes);
+            BoundedReadStream bounded = new BoundedReadStream(body, TreeLimits.MaxJsonBodyBytes);
             try
             {
                 JsonReader reader = Reader(bounded);
@@ -272,7 +273,7 @@ namespace OmaDm.Nano.Tree
             {
                 return TreeStatus.TooLarge;
             }
-            BoundedStream bounded = new BoundedStream(body, TreeLimits.MaxJsonBodyBytes);
+            BoundedReadStream bounded = new BoundedReadStream(body, TreeLimits.MaxJsonBodyBytes);
             try
             {
                 JsonReader reader = Reader(bounded);
@@ -344,9 +345,9 @@ namespace OmaDm.Nano.Tree
             return TreeStatus.Ok;
         }
 
-        private static int JsonFailure(JsonException ex, BoundedStream bounded)
+        private static int JsonFailure(JsonException ex, BoundedReadStream bounded)
         {
-            return bounded.Exceeded || ex.Error == JsonError.TokenTooLong || ex.Error == JsonError.DepthExceeded
+            return bounded.LimitExceeded || ex.Error == JsonError.TokenTooLong || ex.Error == JsonError.DepthExceeded
                 ? TreeStatus.TooLarge : TreeStatus.BadRequest;
         }
 
