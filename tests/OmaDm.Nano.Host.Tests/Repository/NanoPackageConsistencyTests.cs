@@ -6,26 +6,13 @@ namespace OmaDm.Nano.Host.Tests.Repository;
 
 /// <summary>
 /// Nothing here can build a nanoFramework project, so these checks stand in for the compiler on
-/// two points it would catch: a source file that uses a type from a package its project does not
-/// reference, and a project that mixes the 1.x (stable) and 2.x (generics preview) CoreLibrary
-/// lines, which nanoFramework cannot deploy.
+/// the points it or the deployment would catch: a source file that uses a type from a package its
+/// project does not reference, a project that mixes the 1.x (stable) and 2.x (generics preview)
+/// CoreLibrary lines, which nanoFramework cannot deploy, and one package pinned at two versions.
 /// </summary>
 [TestClass]
 public sealed partial class NanoPackageConsistencyTests
 {
-    /// <summary>
-    /// Project references that cross the two lines today, with the reason. The ESP32 bindings and
-    /// the board apps must be on 2.x (In-Field Update needs it) while the core's .nfproj is still on
-    /// 1.x; until the core moves, these cannot be deployed together (see src/OmaDm.Nano.Esp32/README.md).
-    /// The test fails when this list and the repository disagree in either direction.
-    /// </summary>
-    private static readonly string[] KnownLineMismatches =
-    [
-        "boards/esp32-devkitc/OmaDm.Board.Esp32DevKitC.nfproj -> src/OmaDm.Nano/OmaDm.Nano.nfproj",
-        "boards/esp32-s3-devkitc/OmaDm.Board.Esp32S3DevKitC.nfproj -> src/OmaDm.Nano/OmaDm.Nano.nfproj",
-        "src/OmaDm.Nano.Esp32/OmaDm.Nano.Esp32.nfproj -> src/OmaDm.Nano/OmaDm.Nano.nfproj",
-    ];
-
     /// <summary>Packages allowed on the 2.x line although their own version is not a 2.x preview.</summary>
     private static readonly Dictionary<string, string> V2LineVersionPrefixes = new(StringComparer.Ordinal)
     {
@@ -91,9 +78,11 @@ public sealed partial class NanoPackageConsistencyTests
     }
 
     [TestMethod]
-    public void ProjectReferences_CrossLinesOnlyWhereDocumented()
+    public void ProjectReferences_StayOnOneCoreLibraryLine()
     {
-        var observed = new List<string>();
+        // A board app deploys the core, the ESP32 bindings and itself together; nanoFramework
+        // cannot load 1.x and 2.x assemblies side by side.
+        var crossings = new List<string>();
         foreach (var project in RepositoryPaths.NanoProjects())
         {
             var line = LineOf(project);
@@ -101,14 +90,40 @@ public sealed partial class NanoPackageConsistencyTests
             {
                 if (LineOf(reference) != line)
                 {
-                    observed.Add(Relative(project) + " -> " + Relative(reference));
+                    crossings.Add(Relative(project) + " -> " + Relative(reference));
                 }
             }
         }
 
-        observed.Sort(StringComparer.Ordinal);
-        CollectionAssert.AreEqual(KnownLineMismatches, observed,
-            "CoreLibrary line mismatches between referencing projects changed; update KnownLineMismatches and the README. Now: " + string.Join("; ", observed));
+        Assert.IsEmpty(crossings, "projects that reference a project on the other CoreLibrary line: " + string.Join("; ", crossings));
+    }
+
+    [TestMethod]
+    public void PackagesConfigs_PinEachPackageToOneVersion()
+    {
+        // Projects that reference each other deploy their packages together, and the deployment
+        // holds one version of each assembly: two pins of one package would leave one project
+        // built against an assembly the board does not get.
+        var versions = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var project in RepositoryPaths.NanoProjects())
+        {
+            var folder = Path.GetDirectoryName(project)!;
+            foreach (var (id, version) in NanoPackageCatalog.ReadPackagesConfig(Path.Combine(folder, "packages.config")))
+            {
+                if (!versions.TryGetValue(id, out var seen))
+                {
+                    versions[id] = seen = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                seen.Add(version + " (" + Relative(project) + ")");
+            }
+        }
+
+        var split = versions
+            .Where(v => v.Value.Select(x => x[..x.IndexOf(' ')]).Distinct().Count() > 1)
+            .Select(v => v.Key + ": " + string.Join(", ", v.Value))
+            .ToList();
+        Assert.IsEmpty(split, "packages pinned to different versions:\n" + string.Join("\n", split));
     }
 
     [TestMethod]

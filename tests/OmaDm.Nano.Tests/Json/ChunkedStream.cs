@@ -8,8 +8,8 @@ namespace OmaDm.Nano.Tests.Json
     /// boundaries, reproducibly. Counts reads.
     /// </summary>
     /// <remarks>
-    /// Derives from MemoryStream so the same file compiles on nanoFramework, whose Stream has an
-    /// extra abstract Read(SpanByte) the host does not know.
+    /// Derives from MemoryStream so the same file compiles on nanoFramework, whose Stream makes the
+    /// span overloads abstract where .NET's does not.
     /// </remarks>
     public sealed class ChunkedStream : MemoryStream
     {

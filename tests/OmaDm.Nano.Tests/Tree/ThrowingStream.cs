@@ -43,10 +43,9 @@ namespace OmaDm.Nano.Tests.Tree
         }
 
 #if NANOFRAMEWORK_1_0
-        public override int Read(SpanByte buffer)
-        {
-            throw new NotSupportedException();
-        }
+        // Abstract on nanoFramework 2.x; the code under test reads through the array overload.
+        public override int Read(Span<byte> buffer) { throw new NotSupportedException(); }
+        public override void Write(ReadOnlySpan<byte> buffer) { throw new NotSupportedException(); }
 #endif
 
         public override void Flush() { }

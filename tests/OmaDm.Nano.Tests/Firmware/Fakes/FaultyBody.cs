@@ -74,8 +74,14 @@ namespace OmaDm.Nano.Tests.Firmware.Fakes
         }
 
 #if NANOFRAMEWORK_1_0
-        /// <summary>Abstract on nanoFramework 1.x; the downloader reads through the array overload only.</summary>
-        public override int Read(SpanByte buffer)
+        /// <summary>Abstract on nanoFramework 2.x; the downloader reads through the array overload only.</summary>
+        public override int Read(Span<byte> buffer)
+        {
+            throw new NotSupportedException();
+        }
+
+        /// <summary>Abstract on nanoFramework 2.x; the body is read-only.</summary>
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
             throw new NotSupportedException();
         }
