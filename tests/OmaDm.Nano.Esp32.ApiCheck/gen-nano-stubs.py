@@ -21,7 +21,8 @@ LISTINGS = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "sh
 # OmaDm.Nano.csproj against .NET) and the checked sources agree on Stream, Encoding and so on.
 KEEP_FILES = {"System.Net.txt", "System.Net.Http.txt", "System.IO.FileSystem.txt", "System.Device.Wifi.txt",
               "nanoFramework.Runtime.Events.txt", "nanoFramework.Runtime.Native.txt", "nanoFramework.Hardware.Esp32.txt",
-              "nanoFramework.Runtime.InFieldUpdate.txt", "nanoFramework.Runtime.InFieldUpdate.Provider.txt"}
+              "nanoFramework.Runtime.InFieldUpdate.txt", "nanoFramework.Runtime.InFieldUpdate.Provider.txt",
+              "nanoFramework.TestFramework.txt"}
 # Virtual members of .NET base types that listed types derive from (the listings cannot say
 # "override" for a base outside the stubs). Key: base type -> {(name, params or None for a property)}.
 BCL_VIRTUALS = {
@@ -38,6 +39,10 @@ BCL_BASES = {"System.InvalidOperationException": "System.Exception", "System.Sys
              "System.IO.IOException": "System.Exception", "System.MarshalByRefObject": "System.Object",
              "System.EventArgs": "System.Object", "System.ValueType": "System.Object", "System.Exception": None,
              "System.IO.Stream": None, "System.Object": None}
+# The listings drop default values. The test framework's assertions take a trailing
+# `string message = ""` (read in nanoFramework.TestFramework's Assert*.cs), which the shared tests
+# rely on, so those trailing strings are optional here too.
+OPTIONAL_MESSAGE_TYPES = {"nanoFramework.TestFramework.Assert", "nanoFramework.TestFramework.CollectionAssert"}
 REF_METHODS = {"ReceiveFrom", "Exchange", "CompareExchange", "Increment", "Decrement", "Resize"}
 OPERATORS = {
     "op_Equality": "==", "op_Inequality": "!=", "op_LessThan": "<", "op_GreaterThan": ">",
@@ -220,7 +225,7 @@ def main():
             return "unchecked((%s)%d)" % (ctype, n % 100)
         return "default(%s)" % ctype
 
-    def params_of(ps, tags, method_name):
+    def params_of(ps, tags, method_name, owner=None):
         out_ps = []
         for i, p in enumerate(ps):
             ct = tr(p, known)
@@ -231,7 +236,10 @@ def main():
                 mod = "ref " if method_name in REF_METHODS else "out "
             if i == len(ps) - 1 and "params" in tags:
                 mod = "params "
-            out_ps.append("%s%s a%d" % (mod, ct, i))
+            default = ""
+            if owner in OPTIONAL_MESSAGE_TYPES and i == len(ps) - 1 and p == "System.String" and i > 0:
+                default = ' = ""'
+            out_ps.append("%s%s a%d%s" % (mod, ct, i, default))
         return ", ".join(out_ps)
 
     def emit_type(t, indent):
@@ -312,7 +320,7 @@ def main():
             if name == ".ctor":
                 if is_static or is_iface or (is_struct and not ps):
                     continue
-                plist = params_of(ps, tags, name)
+                plist = params_of(ps, tags, name, t.name)
                 if plist is None:
                     continue
                 acc = "protected" if "protected" in tags else "public"
@@ -320,7 +328,7 @@ def main():
                 lines.append("%s%s %s(%s)%s { }" % (body, acc, simple, plist, tail))
                 continue
             ret = tr(rtype, known) if rtype else "void"
-            plist = params_of(ps, tags, name)
+            plist = params_of(ps, tags, name, t.name)
             if ret is None or plist is None:
                 continue
             if name in ("op_Implicit", "op_Explicit"):
@@ -355,7 +363,7 @@ def main():
                         continue
                     seen.add(key)
                     ret = tr(rtype, known) if rtype else "void"
-                    plist = params_of(ps, tags, name)
+                    plist = params_of(ps, tags, name, t.name)
                     if ret is None or plist is None:
                         continue
                     acc = "protected" if "protected" in tags else "public"
