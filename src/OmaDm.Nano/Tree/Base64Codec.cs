@@ -14,7 +14,16 @@ namespace OmaDm.Nano.Tree
         /// <summary>Encodes into <paramref name="destination"/> from 0; returns the encoded length.</summary>
         internal static int Encode(byte[] source, int offset, int count, byte[] destination)
         {
-            int o = 0;
+            return Encode(source, offset, count, destination, 0);
+        }
+
+        /// <summary>
+        /// Encodes into <paramref name="destination"/> from <paramref name="destinationOffset"/>;
+        /// returns the encoded length. Source and destination may be one array if the ranges do not overlap.
+        /// </summary>
+        internal static int Encode(byte[] source, int offset, int count, byte[] destination, int destinationOffset)
+        {
+            int o = destinationOffset;
             int end = offset + count;
             int i = offset;
             for (; i + 2 < end; i += 3)
@@ -38,7 +47,7 @@ namespace OmaDm.Nano.Tree
                 destination[o++] = rest == 2 ? (byte)Alphabet[(n >> 6) & 63] : (byte)'=';
                 destination[o++] = (byte)'=';
             }
-            return o;
+            return o - destinationOffset;
         }
 
         /// <summary>True when the text is padded base64 (length multiple of 4, '=' only at the end).</summary>
