@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Runtime.InFieldUpdate;
 using OmaDm.Nano.Esp32.Firmware;
@@ -10,6 +12,7 @@ using OmaDm.Nano.Esp32.Settings;
 using OmaDm.Nano.Esp32.Storage;
 using OmaDm.Nano.Firmware;
 using OmaDm.Nano.Objects;
+using OmaDm.Nano.Platform;
 using OmaDm.Nano.Session;
 using OmaDm.Nano.Storage;
 using OmaDm.Nano.Tree;
@@ -61,7 +64,7 @@ namespace OmaDm.Nano.Esp32.Hosting
         private DmClient _client;
         private NotificationListener _listener;
         private InFieldUpdateSlot _slot;
-        private HttpWebRequestTransport _transport;
+        private IHttpTransport _transport;
         private FumoAgent _fumo;
         private Esp32DeviceFacts _facts;
         private readonly Esp32Clock _clock = new Esp32Clock();
@@ -144,8 +147,12 @@ namespace OmaDm.Nano.Esp32.Hosting
             }
 
             _tree = new ManagementTree(_store);
-            byte[] ca = settings.ReadCaCertificate();
-            _transport = new HttpWebRequestTransport(HttpWebRequestTransport.ParseCertificate(ca));
+            _transport = CreateTransport(settings);
+            if (_transport == null)
+            {
+                return false;
+            }
+
             _client = new DmClient(_tree, _transport, _clock, _facts.DevId);
             DevInfoMo.Register(_tree, _facts);
             DmAccountMo.Register(_tree);
@@ -155,6 +162,43 @@ namespace OmaDm.Nano.Esp32.Hosting
             _fumo.WorkScheduler = ScheduleFumoWork;
             _fumo.Register();
             return true;
+        }
+
+        /// <summary>
+        /// HttpWebRequest unless the settings ask for a client certificate, which only the socket
+        /// transport can present; null (and a log line) when the named certificate files are unusable,
+        /// since falling back to no client certificate would only earn refusals from the server.
+        /// </summary>
+        private static IHttpTransport CreateTransport(BoardSettings settings)
+        {
+            X509Certificate root = Certificates.ParseCertificate(settings.ReadCaCertificate());
+            if (!settings.WantsClientCertificate)
+            {
+                return new HttpWebRequestTransport(root);
+            }
+
+            X509Certificate client = null;
+            if (settings.ClientCertificateFile != null)
+            {
+                byte[][] pair = settings.ReadClientCertificate();
+                try
+                {
+                    client = pair == null ? null : Certificates.ParseClientCertificate(pair[0], pair[1], settings.ClientKeyPassword);
+                }
+                catch (Exception)
+                {
+                    // mbedTLS refused the certificate or key (format, or a wrong key password).
+                    client = null;
+                }
+
+                if (client == null)
+                {
+                    Debug.WriteLine("client certificate: ClientCertificateFile/ClientKeyFile missing, over " + BoardSettings.MaxCertificateBytes.ToString() + " bytes, or rejected (format or key password)");
+                    return null;
+                }
+            }
+
+            return new SocketTransport(root, client, settings.UseDeviceCertificate, SslProtocols.Tls12);
         }
 
         /// <summary>

@@ -52,7 +52,7 @@ namespace OmaDm.Nano.Esp32.Http
             _sslProtocols = sslProtocols;
             if (HasBody(request.Method))
             {
-                _bodyBuffer = owner.RentBuffer();
+                _bodyBuffer = owner.BodyBuffers.Rent();
                 _body = new ChunkedRequestStream(this, _bodyBuffer);
             }
         }
@@ -355,7 +355,7 @@ namespace OmaDm.Nano.Esp32.Http
             _disposed = true;
             if (_bodyBuffer != null)
             {
-                _owner.ReturnBuffer(_bodyBuffer);
+                _owner.BodyBuffers.Return(_bodyBuffer);
                 _bodyBuffer = null;
             }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using OmaDm.Nano.Platform;
 
 namespace OmaDm.Nano.Esp32.Http
@@ -27,10 +26,7 @@ namespace OmaDm.Nano.Esp32.Http
         private readonly X509Certificate _rootCertificate;
         private readonly SslProtocols _sslProtocols;
 
-        // Request-body buffers of finished exchanges, reused so a session allocates none after its
-        // first packages. Two: the core keeps at most one Package#3 open while the next request starts.
-        private readonly byte[][] _spareBuffers = new byte[2][];
-        private readonly object _spareLock = new object();
+        private readonly SpareBuffers _bodyBuffers = new SpareBuffers(HttpWebRequestExchange.RequestBufferBytes);
 
         /// <summary>Validates servers against <paramref name="rootCertificate"/> (null: the device's stored bundle) with TLS 1.2.</summary>
         public HttpWebRequestTransport(X509Certificate rootCertificate)
@@ -73,84 +69,10 @@ namespace OmaDm.Nano.Esp32.Http
             return new HttpWebRequestExchange(this, request, _rootCertificate, _sslProtocols);
         }
 
-        /// <summary>A request-body buffer of <see cref="HttpWebRequestExchange.RequestBufferBytes"/>: a spare one or a new one.</summary>
-        internal byte[] RentBuffer()
+        /// <summary>Request-body buffers shared by this transport's exchanges.</summary>
+        internal SpareBuffers BodyBuffers
         {
-            lock (_spareLock)
-            {
-                for (int i = 0; i < _spareBuffers.Length; i++)
-                {
-                    byte[] buffer = _spareBuffers[i];
-                    if (buffer != null)
-                    {
-                        _spareBuffers[i] = null;
-                        return buffer;
-                    }
-                }
-            }
-
-            return new byte[HttpWebRequestExchange.RequestBufferBytes];
-        }
-
-        /// <summary>Takes a buffer back from a disposed exchange (dropped when both spares are taken).</summary>
-        internal void ReturnBuffer(byte[] buffer)
-        {
-            lock (_spareLock)
-            {
-                for (int i = 0; i < _spareBuffers.Length; i++)
-                {
-                    if (_spareBuffers[i] == null)
-                    {
-                        _spareBuffers[i] = buffer;
-                        return;
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Parses a PEM (text) or DER (binary) certificate as read from a settings file; null when
-        /// <paramref name="encoded"/> is null or empty.
-        /// </summary>
-        public static X509Certificate ParseCertificate(byte[] encoded)
-        {
-            if (encoded == null || encoded.Length == 0)
-            {
-                return null;
-            }
-
-            if (LooksLikePem(encoded))
-            {
-                // mbedTLS needs PEM as text with its terminator; the string constructor provides it.
-                return new X509Certificate(Encoding.UTF8.GetString(encoded, 0, encoded.Length));
-            }
-
-            return new X509Certificate(encoded);
-        }
-
-        private static bool LooksLikePem(byte[] data)
-        {
-            const string Marker = "-----BEGIN";
-            int start = 0;
-            while (start < data.Length && data[start] <= ' ')
-            {
-                start++;
-            }
-
-            if (data.Length - start < Marker.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < Marker.Length; i++)
-            {
-                if (data[start + i] != (byte)Marker[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            get { return _bodyBuffers; }
         }
     }
 }

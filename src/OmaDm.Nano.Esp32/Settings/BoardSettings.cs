@@ -13,7 +13,9 @@ namespace OmaDm.Nano.Esp32.Settings
     /// <remarks>
     /// Board members: <c>WifiSsid</c>, <c>WifiPassword</c>, <c>CaCertificateFile</c> (PEM or DER file
     /// on <c>I:\</c>; kept out of this file so the file stays under
-    /// <see cref="BootstrapSettings.MaxFileBytes"/>), <c>SessionIntervalSeconds</c>,
+    /// <see cref="BootstrapSettings.MaxFileBytes"/>), for mutual TLS <c>ClientCertificateFile</c> +
+    /// <c>ClientKeyFile</c> (+ <c>ClientKeyPassword</c>) or <c>UseDeviceCertificate</c> (the
+    /// certificate deployed to the device's configuration block), <c>SessionIntervalSeconds</c>,
     /// <c>NotificationPort</c> (0 = no listener), <c>LedPin</c> (-1 = none),
     /// <c>FirmwareImage</c> ("Deployment" or "NanoClr") and <c>SlotCapacityBytes</c>.
     /// Parsed with the core's <see cref="JsonReader"/> (no reflection, no object graph): the
@@ -56,6 +58,24 @@ namespace OmaDm.Nano.Esp32.Settings
 
         /// <summary>Path of the root CA certificate file.</summary>
         public string CaCertificateFile { get; private set; }
+
+        /// <summary>Path of the client certificate file (PEM or DER) for mutual TLS, or null.</summary>
+        public string ClientCertificateFile { get; private set; }
+
+        /// <summary>Path of the client certificate's private key file (PEM or DER), or null.</summary>
+        public string ClientKeyFile { get; private set; }
+
+        /// <summary>Password of an encrypted private key, or null.</summary>
+        public string ClientKeyPassword { get; private set; }
+
+        /// <summary>True to present the client certificate stored on the device (deployed with Device Explorer or nanoff).</summary>
+        public bool UseDeviceCertificate { get; private set; }
+
+        /// <summary>True when the server is to see a client certificate (from files or the device store).</summary>
+        public bool WantsClientCertificate
+        {
+            get { return UseDeviceCertificate || ClientCertificateFile != null; }
+        }
 
         /// <summary>Seconds between client-initiated sessions (at least <see cref="MinSessionIntervalSeconds"/>).</summary>
         public int SessionIntervalSeconds { get; private set; }
@@ -152,6 +172,31 @@ namespace OmaDm.Nano.Esp32.Settings
             return Exact(data, count);
         }
 
+        /// <summary>
+        /// Reads the client certificate and its key: { certificate, key }, or null when either file
+        /// is not named, absent or larger than <see cref="MaxCertificateBytes"/> (a half pair is no
+        /// credential).
+        /// </summary>
+        public byte[][] ReadClientCertificate()
+        {
+            if (ClientCertificateFile == null || ClientKeyFile == null)
+            {
+                return null;
+            }
+
+            byte[] certificate;
+            byte[] key;
+            int certificateCount;
+            int keyCount;
+            if (ReadBounded(ClientCertificateFile, MaxCertificateBytes, out certificate, out certificateCount) != BoardSettingsResult.Loaded
+                || ReadBounded(ClientKeyFile, MaxCertificateBytes, out key, out keyCount) != BoardSettingsResult.Loaded)
+            {
+                return null;
+            }
+
+            return new byte[][] { Exact(certificate, certificateCount), Exact(key, keyCount) };
+        }
+
         private static byte[] Exact(byte[] data, int count)
         {
             if (count == data.Length)
@@ -170,6 +215,10 @@ namespace OmaDm.Nano.Esp32.Settings
             if (reader.ValueEquals("WifiPassword")) { return ReadString(reader, 1); }
             if (reader.ValueEquals("CaCertificateFile")) { return ReadString(reader, 2); }
             if (reader.ValueEquals("FirmwareImage")) { return ReadString(reader, 3); }
+            if (reader.ValueEquals("ClientCertificateFile")) { return ReadString(reader, 4); }
+            if (reader.ValueEquals("ClientKeyFile")) { return ReadString(reader, 5); }
+            if (reader.ValueEquals("ClientKeyPassword")) { return ReadString(reader, 6); }
+            if (reader.ValueEquals("UseDeviceCertificate")) { return ReadUseDeviceCertificate(reader); }
             if (reader.ValueEquals("SessionIntervalSeconds")) { return ReadInt(reader, 0); }
             if (reader.ValueEquals("NotificationPort")) { return ReadInt(reader, 1); }
             if (reader.ValueEquals("LedPin")) { return ReadInt(reader, 2); }
@@ -200,6 +249,9 @@ namespace OmaDm.Nano.Esp32.Settings
                 case 0: WifiSsid = value.Length == 0 ? null : value; break;
                 case 1: WifiPassword = value; break;
                 case 2: CaCertificateFile = value; break;
+                case 4: ClientCertificateFile = value.Length == 0 ? null : value; break;
+                case 5: ClientKeyFile = value.Length == 0 ? null : value; break;
+                case 6: ClientKeyPassword = value; break;
                 default:
                     if (value != "Deployment" && value != "NanoClr")
                     {
@@ -210,6 +262,18 @@ namespace OmaDm.Nano.Esp32.Settings
                     break;
             }
 
+            return true;
+        }
+
+        private bool ReadUseDeviceCertificate(JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.True && reader.TokenType != JsonTokenType.False)
+            {
+                return false;
+            }
+
+            UseDeviceCertificate = reader.TokenType == JsonTokenType.True;
             return true;
         }
 

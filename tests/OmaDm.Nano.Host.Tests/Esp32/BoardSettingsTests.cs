@@ -85,6 +85,71 @@ public sealed class BoardSettingsTests
     }
 
     [TestMethod]
+    public void TryParse_ClientCertificateMembers_AreRead()
+    {
+        var result = Parse("""{"ClientCertificateFile":"I:\\client.pem","ClientKeyFile":"I:\\client.key","ClientKeyPassword":"k","UseDeviceCertificate":false}""", out var s);
+
+        Assert.AreEqual(BoardSettingsResult.Loaded, result);
+        Assert.AreEqual("I:\\client.pem", s.ClientCertificateFile);
+        Assert.AreEqual("I:\\client.key", s.ClientKeyFile);
+        Assert.AreEqual("k", s.ClientKeyPassword);
+        Assert.IsFalse(s.UseDeviceCertificate);
+        Assert.IsTrue(s.WantsClientCertificate, "a certificate file is configured");
+    }
+
+    [TestMethod]
+    public void TryParse_NoClientCertificate_ByDefault()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"ServerId":"s","ServerUri":"https://h/dm"}""", out var s));
+
+        Assert.IsNull(s.ClientCertificateFile);
+        Assert.IsNull(s.ClientKeyFile);
+        Assert.IsNull(s.ClientKeyPassword);
+        Assert.IsFalse(s.UseDeviceCertificate);
+        Assert.IsFalse(s.WantsClientCertificate, "plain server-authenticated TLS");
+        Assert.IsNull(s.ReadClientCertificate(), "no file named, nothing read");
+    }
+
+    [TestMethod]
+    public void TryParse_StoredDeviceCertificate_WantsClientCertificate()
+    {
+        Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"UseDeviceCertificate":true}""", out var s));
+        Assert.IsTrue(s.UseDeviceCertificate);
+        Assert.IsTrue(s.WantsClientCertificate);
+    }
+
+    [TestMethod]
+    public void ReadClientCertificate_ReadsBothFiles_BoundedLikeTheCa()
+    {
+        var folder = Directory.CreateTempSubdirectory("omadm-cert-").FullName;
+        try
+        {
+            var cert = Path.Combine(folder, "c.pem");
+            var key = Path.Combine(folder, "k.pem");
+            File.WriteAllText(cert, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+            File.WriteAllText(key, "-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n");
+            var json = "{\"ClientCertificateFile\":" + JsonString(cert) + ",\"ClientKeyFile\":" + JsonString(key) + "}";
+            Assert.AreEqual(BoardSettingsResult.Loaded, Parse(json, out var s));
+
+            var pair = s.ReadClientCertificate();
+            Assert.IsNotNull(pair);
+            CollectionAssert.AreEqual(File.ReadAllBytes(cert), pair[0]);
+            CollectionAssert.AreEqual(File.ReadAllBytes(key), pair[1]);
+
+            File.WriteAllBytes(key, new byte[BoardSettings.MaxCertificateBytes + 1]);
+            Assert.IsNull(s.ReadClientCertificate(), "an oversize key file is refused, not truncated");
+            File.Delete(key);
+            Assert.IsNull(s.ReadClientCertificate(), "a certificate without its key is no client certificate");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static string JsonString(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    [TestMethod]
     public void TryParse_TooShortInterval_IsRaisedToTheMinimum()
     {
         Assert.AreEqual(BoardSettingsResult.Loaded, Parse("""{"SessionIntervalSeconds":1}""", out var s));
@@ -114,6 +179,8 @@ public sealed class BoardSettingsTests
     [DataRow("""{"SlotCapacityBytes":0}""", DisplayName = "empty slot")]
     [DataRow("""{"FirmwareImage":"Bootloader"}""", DisplayName = "unknown image")]
     [DataRow("""{"WifiSsid":5}""", DisplayName = "number where a string belongs")]
+    [DataRow("""{"UseDeviceCertificate":"yes"}""", DisplayName = "string where a boolean belongs")]
+    [DataRow("""{"ClientKeyFile":true}""", DisplayName = "boolean where a path belongs")]
     [DataRow("""{"LedPin":1.5}""", DisplayName = "not an integer")]
     [DataRow("""[1,2]""", DisplayName = "not an object")]
     [DataRow("""{"LedPin":2""", DisplayName = "truncated")]
