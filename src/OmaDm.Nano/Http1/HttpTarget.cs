@@ -92,33 +92,10 @@ namespace OmaDm.Nano.Http1
             }
 
             int port = https ? 443 : 80;
-            if (hostEnd < end)
+            // Only ":digits" may follow the host: this refuses '@' (userinfo), '[' and ']'.
+            if (hostEnd < end && !UrlRules.TryParsePort(url, hostEnd, end, ref port))
             {
-                // Only ":digits" may follow the host: this refuses '@' (userinfo), '[' and ']'.
-                int digits = end - hostEnd - 1;
-                if (url[hostEnd] != ':' || digits < 1 || digits > 5)
-                {
-                    return false;
-                }
-
-                int value = 0;
-                for (int i = hostEnd + 1; i < end; i++)
-                {
-                    char c = url[i];
-                    if (c < '0' || c > '9')
-                    {
-                        return false;
-                    }
-
-                    value = (value * 10) + (c - '0');
-                }
-
-                if (value < 1 || value > 65535)
-                {
-                    return false;
-                }
-
-                port = value;
+                return false;
             }
 
             int fragment = url.IndexOf('#', end);

@@ -195,33 +195,40 @@ namespace OmaDm.Nano.Platform
                 return false;
             }
 
-            if (hostEnd < end)
+            return hostEnd == end || TryParsePort(url, hostEnd, end, ref port);
+        }
+
+        /// <summary>
+        /// Reads the <c>:digits</c> that sit between <paramref name="hostEnd"/> and
+        /// <paramref name="end"/> (the end of the authority) into <paramref name="port"/>; false for
+        /// anything else there (userinfo, brackets, no digits, more than five, 0 or above 65535).
+        /// </summary>
+        internal static bool TryParsePort(string url, int hostEnd, int end, ref int port)
+        {
+            int digits = end - hostEnd - 1;
+            if (url[hostEnd] != ':' || digits < 1 || digits > 5)
             {
-                if (url[hostEnd] != ':' || hostEnd + 1 == end || end - hostEnd - 1 > 5)
-                {
-                    return false;
-                }
-
-                int value = 0;
-                for (int i = hostEnd + 1; i < end; i++)
-                {
-                    char c = url[i];
-                    if (c < '0' || c > '9')
-                    {
-                        return false;
-                    }
-
-                    value = (value * 10) + (c - '0');
-                }
-
-                if (value == 0 || value > 65535)
-                {
-                    return false;
-                }
-
-                port = value;
+                return false;
             }
 
+            int value = 0;
+            for (int i = hostEnd + 1; i < end; i++)
+            {
+                char c = url[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            if (value < 1 || value > 65535)
+            {
+                return false;
+            }
+
+            port = value;
             return true;
         }
 
