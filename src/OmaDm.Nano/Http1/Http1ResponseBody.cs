@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 
+using OmaDm.Nano.Platform;
+
 namespace OmaDm.Nano.Http1
 {
     /// <summary>
@@ -14,7 +16,7 @@ namespace OmaDm.Nano.Http1
     /// scratch buffer, bounded by its length. Every failure, the server's or the network's, is an
     /// <see cref="IOException"/> (the <see cref="Platform.IHttpExchange"/> contract).
     /// </remarks>
-    internal sealed class Http1ResponseBody : Stream
+    internal sealed class Http1ResponseBody : ReadOnlyStream
     {
         /// <summary><see cref="ReadLine"/>: the connection ended first.</summary>
         internal const int LineEof = -1;
@@ -389,70 +391,11 @@ namespace OmaDm.Nano.Http1
             return read < 0 ? 0 : read;
         }
 
-#if NANOFRAMEWORK_1_0
-        // nanoFramework's 2.x Stream makes the span overloads abstract. The core reads through the
-        // array overload only; this one copies through it for any platform code that asks.
-
-        /// <inheritdoc />
-        public override int Read(Span<byte> buffer)
-        {
-            byte[] chunk = new byte[buffer.Length];
-            int read = Read(chunk, 0, chunk.Length);
-            for (int i = 0; i < read; i++)
-            {
-                buffer[i] = chunk[i];
-            }
-
-            return read;
-        }
-
-        /// <inheritdoc />
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            throw new NotSupportedException();
-        }
-#endif
-
-        /// <inheritdoc />
-        public override bool CanRead { get { return true; } }
-
-        /// <inheritdoc />
-        public override bool CanSeek { get { return false; } }
-
-        /// <inheritdoc />
-        public override bool CanWrite { get { return false; } }
-
-        /// <inheritdoc />
-        public override long Length { get { throw new NotSupportedException(); } }
-
         /// <summary>Body bytes read so far.</summary>
         public override long Position
         {
             get { return _position; }
             set { throw new NotSupportedException(); }
-        }
-
-        /// <inheritdoc />
-        public override void Flush()
-        {
-        }
-
-        /// <inheritdoc />
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            throw new NotSupportedException();
-        }
-
-        /// <inheritdoc />
-        public override void SetLength(long value)
-        {
-            throw new NotSupportedException();
-        }
-
-        /// <inheritdoc />
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            throw new NotSupportedException();
         }
     }
 }
